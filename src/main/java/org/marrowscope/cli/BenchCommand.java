@@ -1,0 +1,18 @@
+package org.marrowscope.cli;
+
+import picocli.CommandLine.Command;
+
+/** Benchmarks: each reports ratios against a baseline measured in the same run, never absolute pass/fail. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure performance against baselines measured in the same run.",
+        subcommands = {BenchReadCommand.class})
+final class BenchCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

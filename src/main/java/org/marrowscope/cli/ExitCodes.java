@@ -1,0 +1,20 @@
+package org.marrowscope.cli;
+
+/**
+ * Exit codes scripts can rely on. Slide failures use {@link org.marrowscope.slide.SlideException.Kind#exitCode()}
+ * (10-18), so a batch script can tell a missing file from a damaged one.
+ */
+public final class ExitCodes {
+    public static final int OK = 0;
+    /** Unexpected internal error (a bug): the message says where to look. */
+    public static final int INTERNAL_ERROR = 1;
+    /** Bad command line: unknown option, missing argument, invalid value. */
+    public static final int USAGE = 2;
+    /** The run was cancelled (Ctrl+C). */
+    public static final int CANCELLED = 130;
+    /** Writing an output failed (disk full, no permission); nothing half-written is left behind. */
+    public static final int OUTPUT_FAILED = 20;
+
+    private ExitCodes() {
+    }
+}

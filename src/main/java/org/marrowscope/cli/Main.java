@@ -1,0 +1,89 @@
+package org.marrowscope.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import org.marrowscope.slide.SlideException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the `marrowscope` command. */
+@Command(name = "marrowscope",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Two-stage deep-learning classification of Wright-Giemsa bone marrow aspirate slides.",
+        subcommands = {InfoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0   success",
+            "  1   internal error (please report it)",
+            "  2   bad command line",
+            "  10  slide not found            11  not a regular/readable file",
+            "  12  empty (0-byte) file        13  format not recognised",
+            "  14  damaged slide file         15  reading the slide failed",
+            "  16  OpenSlide library missing  17  slide closed",
+            "  18  invalid request (level, region)",
+            "  20  writing an output failed   130 cancelled"})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code; used by tests, which must not call System.exit. */
+    public static int run(String... args) {
+        CommandLine cli = commandLine();
+        return cli.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(Main::handleFailure);
+        cli.setUsageHelpAutoWidth(true);
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Known failures get one clear line on stderr and their own exit code; only bugs get a stack trace. */
+    private static int handleFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        return switch (e) {
+            case SlideException se -> {
+                err.println("marrowscope: " + se.getMessage());
+                yield se.kind().exitCode();
+            }
+            case OutputException oe -> {
+                err.println("marrowscope: " + oe.getMessage());
+                yield ExitCodes.OUTPUT_FAILED;
+            }
+            case IOException io -> {
+                err.println("marrowscope: " + io.getMessage());
+                yield ExitCodes.OUTPUT_FAILED;
+            }
+            case UncheckedIOException io -> {
+                err.println("marrowscope: " + io.getCause().getMessage());
+                yield ExitCodes.OUTPUT_FAILED;
+            }
+            case InterruptedException ie -> {
+                err.println("marrowscope: cancelled");
+                yield ExitCodes.CANCELLED;
+            }
+            case IllegalArgumentException iae -> {
+                err.println("marrowscope: " + iae.getMessage());
+                yield ExitCodes.USAGE;
+            }
+            default -> {
+                err.println("marrowscope: internal error: " + e);
+                e.printStackTrace(err);
+                yield ExitCodes.INTERNAL_ERROR;
+            }
+        };
+    }
+}

@@ -1,0 +1,86 @@
+package org.marrowscope.slide;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import org.marrowscope.slide.SlideException.Kind;
+import org.marrowscope.slide.openslide.OpenSlideSlide;
+
+/** Opens any slide or microscope picture, checking the file first so each failure gets its own message. */
+public final class Slides {
+
+    /** Extensions of single pictures that Java decodes itself (TIFF is tried with OpenSlide first). */
+    static final Set<String> PICTURE_EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif");
+
+    public static final String SUPPORTED_FORMATS = "Aperio (.svs, .tif), Hamamatsu (.ndpi, .vms, .vmu), "
+            + "3DHistech MIRAX (.mrxs), Leica (.scn), Ventana (.bif, .tif), Philips TIFF, Sakura (.svslide), "
+            + "generic tiled TIFF, and single microscope pictures (PNG, JPEG, TIFF, BMP)";
+
+    private Slides() {
+    }
+
+    public static Slide open(Path path) throws SlideException {
+        checkFile(path);
+        String ext = extension(path);
+        if (PICTURE_EXTENSIONS.contains(ext)) {
+            return PlainImageSlide.open(path);
+        }
+        try {
+            return OpenSlideSlide.open(path);
+        } catch (SlideException e) {
+            if (e.kind() == Kind.UNRECOGNISED_FORMAT) {
+                return openAsPictureOr(path, e);
+            }
+            if (e.kind() == Kind.LIBRARY_MISSING && (ext.equals("tif") || ext.equals("tiff"))) {
+                // A single-field TIFF needs no OpenSlide; only a pyramid does.
+                return openAsPictureOr(path, e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * OpenSlide refuses untiled TIFFs, which is what most microscope cameras write; those are pictures.
+     * When no image reader takes the file either, the original (more telling) OpenSlide failure stands.
+     */
+    private static Slide openAsPictureOr(Path path, SlideException openSlideFailure) throws SlideException {
+        try {
+            return PlainImageSlide.open(path);
+        } catch (SlideException pictureFailure) {
+            if (openSlideFailure.kind() == Kind.LIBRARY_MISSING) {
+                throw openSlideFailure;
+            }
+            throw new SlideException(Kind.UNRECOGNISED_FORMAT, path, "The file " + path
+                    + " is not a slide format MarrowScope can read. Supported: " + SUPPORTED_FORMATS + ".");
+        }
+    }
+
+    private static void checkFile(Path path) throws SlideException {
+        if (!Files.exists(path)) {
+            throw new SlideException(Kind.NOT_FOUND, path, "No such file: " + path);
+        }
+        if (Files.isDirectory(path)) {
+            throw new SlideException(Kind.NOT_A_FILE, path, path + " is a folder, not a slide file"
+                    + " (for a MIRAX slide open the .mrxs file beside the folder).");
+        }
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw new SlideException(Kind.NOT_A_FILE, path, "Cannot read " + path + " (not a regular file, or no permission).");
+        }
+        try {
+            if (Files.size(path) == 0) {
+                throw new SlideException(Kind.EMPTY_FILE, path, "The file " + path
+                        + " is empty (0 bytes): the copy or scan was probably interrupted.");
+            }
+        } catch (IOException e) {
+            throw new SlideException(Kind.NOT_A_FILE, path, "Cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String extension(Path path) {
+        String name = path.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}
