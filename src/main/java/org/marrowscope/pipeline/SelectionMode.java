@@ -1,0 +1,13 @@
+package org.marrowscope.pipeline;
+
+/** How the ROIs of a slide were chosen. */
+public enum SelectionMode {
+    /** 200 tiles drawn uniformly among those with p(good) >= 0.8 (the paper's rule). */
+    HIGH_QUALITY,
+    /** Fewer than 200 tiles reached 0.8: 200 drawn uniformly among those with p(good) >= 0.5. */
+    FALLBACK_THRESHOLD,
+    /** A single microscope field with fewer candidate tiles than ROIs wanted: all its non-background tiles. */
+    FIELD_ALL_TILES,
+    /** Fewer than 200 tiles reached 0.5: the slide is not classifiable (a result, not an error). */
+    NOT_CLASSIFIABLE
+}

@@ -1,0 +1,22 @@
+package org.marrowscope.pipeline;
+
+/**
+ * What stage 1 learned about one tile.
+ *
+ * @param background true when the corner rule rejected it (then it was never scored)
+ * @param quality p(good) from the quality model; NaN for background tiles
+ */
+public record TileAssessment(Tile tile, boolean background, float quality) {
+
+    public static TileAssessment background(Tile tile) {
+        return new TileAssessment(tile, true, Float.NaN);
+    }
+
+    public static TileAssessment scored(Tile tile, float quality) {
+        return new TileAssessment(tile, false, quality);
+    }
+
+    public boolean atLeast(double threshold) {
+        return !background && quality >= threshold;
+    }
+}
