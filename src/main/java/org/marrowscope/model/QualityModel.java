@@ -1,0 +1,75 @@
+package org.marrowscope.model;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import org.marrowscope.model.ModelManifest.Role;
+
+/**
+ * Stage 1 (SPEC 3.2): p(good) per tile from a quality bundle.
+ *
+ * <p>Thread-safe: tiles are preprocessed on the calling thread and the forward passes serialised by the
+ * bundle. Owns its bundle: closing this closes it.
+ */
+public final class QualityModel implements AutoCloseable {
+
+    private final ModelBundle bundle;
+    private final TileBatcher batcher;
+    private final int goodIndex;
+
+    /** Wraps a loaded quality bundle with the default batch size (32). */
+    public QualityModel(ModelBundle bundle) {
+        this(bundle, TileBatcher.DEFAULT_BATCH_SIZE);
+    }
+
+    /** Wraps a loaded quality bundle; tiles go to the model {@code batchSize} at a time. */
+    public QualityModel(ModelBundle bundle, int batchSize) {
+        if (bundle.manifest().role() != Role.QUALITY) {
+            throw new IllegalArgumentException(bundle.manifest().name() + " is a "
+                    + bundle.manifest().role().name().toLowerCase() + " model, not a quality model");
+        }
+        this.bundle = bundle;
+        this.batcher = new TileBatcher(bundle, batchSize);
+        this.goodIndex = bundle.manifest().goodIndex();
+    }
+
+    /** Loads the bundle in {@code dir} on the preferred device. */
+    public static QualityModel load(Path dir) throws ModelBundleException {
+        ModelBundle bundle = ModelBundle.load(dir);
+        try {
+            return new QualityModel(bundle);
+        } catch (RuntimeException e) {
+            bundle.close();
+            throw e;
+        }
+    }
+
+    /**
+     * p(good) for each tile, in order.
+     *
+     * @param tiles RGB tiles of any size (resized to the model's input size)
+     */
+    public float[] score(List<BufferedImage> tiles) {
+        float[][] probs = batcher.probabilities(tiles);
+        float[] out = new float[probs.length];
+        for (int i = 0; i < probs.length; i++) {
+            out[i] = probs[i][goodIndex];
+        }
+        return out;
+    }
+
+    /** The bundle this model runs. */
+    public ModelBundle bundle() {
+        return bundle;
+    }
+
+    /** Tiles per forward pass. */
+    public int batchSize() {
+        return batcher.batchSize();
+    }
+
+    @Override
+    public void close() {
+        bundle.close();
+    }
+}
