@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 /** Benchmarks: each reports ratios against a baseline measured in the same run, never absolute pass/fail. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure performance against baselines measured in the same run.",
-        subcommands = {BenchReadCommand.class})
+        subcommands = {BenchReadCommand.class, BenchSynthCommand.class, BenchSelectCommand.class,
+            BenchClassifyCommand.class})
 final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec

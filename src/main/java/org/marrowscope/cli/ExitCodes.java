@@ -10,6 +10,12 @@ public final class ExitCodes {
     public static final int INTERNAL_ERROR = 1;
     /** Bad command line: unknown option, missing argument, invalid value. */
     public static final int USAGE = 2;
+    /** Several slides were given and some failed (each failure is reported on its own line). */
+    public static final int SOME_SLIDES_FAILED = 3;
+    /** A model bundle is missing or invalid (the message names the bundle, the file and the problem). */
+    public static final int MODEL_INVALID = 21;
+    /** Classification failed mid-run (a model or a tile read broke); the message says which. */
+    public static final int CLASSIFICATION_FAILED = 22;
     /** The run was cancelled (Ctrl+C). */
     public static final int CANCELLED = 130;
     /** Writing an output failed (disk full, no permission); nothing half-written is left behind. */

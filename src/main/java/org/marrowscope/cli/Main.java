@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Two-stage deep-learning classification of Wright-Giemsa bone marrow aspirate slides.",
-        subcommands = {InfoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {InfoCommand.class, ClassifyCommand.class, SynthCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0   success",
@@ -23,7 +23,9 @@ import picocli.CommandLine.Command;
             "  14  damaged slide file         15  reading the slide failed",
             "  16  OpenSlide library missing  17  slide closed",
             "  18  invalid request (level, region)",
-            "  20  writing an output failed   130 cancelled"})
+            "  3   several slides given and some failed",
+            "  20  writing an output failed   21  model bundle missing or invalid",
+            "  22  classification failed      130 cancelled"})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -12,6 +12,11 @@ final class VersionProvider implements CommandLine.IVersionProvider {
         return v == null ? "development build" : v;
     }
 
+    /** How results name the software that made them. */
+    static String softwareName() {
+        return "MarrowScope " + appVersion();
+    }
+
     @Override
     public String[] getVersion() {
         String openslide;

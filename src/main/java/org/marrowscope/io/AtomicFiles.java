@@ -1,4 +1,4 @@
-package org.marrowscope.pipeline.result;
+package org.marrowscope.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -52,8 +52,8 @@ public final class ClassificationPipeline {
             }
         }
         long start = System.nanoTime();
-        MicronsPerPixel mpp = resolution(slide);
         double modelMpp = quality.info().micronsPerPixel();
+        MicronsPerPixel mpp = resolution(slide, modelMpp);
         TileGeometry geometry = TileGeometry.forScale(settings.tilePixels(), settings.stridePixels(), modelMpp, mpp.mean());
         TileReader reader = new TileReader(slide, geometry, settings.background(), settings.stain());
 
@@ -95,14 +95,32 @@ public final class ClassificationPipeline {
                 rois(selection.rois(), perModel, classes), votes, ensemble, reasons);
     }
 
-    private MicronsPerPixel resolution(Slide slide) {
+    /** Resampling by more than this factor either way is not a scan the models can read. */
+    static final double MAX_SCALE_RATIO = 8;
+
+    private MicronsPerPixel resolution(Slide slide, double modelMpp) {
+        MicronsPerPixel mpp;
         if (settings.micronsPerPixelOverride() != null) {
             double v = settings.micronsPerPixelOverride();
-            return new MicronsPerPixel(v, v, "user");
+            mpp = new MicronsPerPixel(v, v, "user");
+        } else {
+            mpp = slide.micronsPerPixel().orElseThrow(() -> new PipelineException("The slide " + slide.path().getFileName()
+                    + " does not say its resolution (microns per pixel), so tiles cannot be sized like the model's training"
+                    + " tiles. Give it explicitly (e.g. --mpp 0.25 for a 40x scan, about 0.1 for a 100x oil-immersion field)."));
         }
-        return slide.micronsPerPixel().orElseThrow(() -> new PipelineException("The slide " + slide.path().getFileName()
-                + " does not say its resolution (microns per pixel), so tiles cannot be sized like the model's training"
-                + " tiles. Give it explicitly (e.g. --mpp 0.25 for a 40x scan, about 0.1 for a 100x oil-immersion field)."));
+        double ratio = mpp.mean() / modelMpp;
+        if (ratio > MAX_SCALE_RATIO || ratio < 1 / MAX_SCALE_RATIO) {
+            throw new PipelineException(String.format(java.util.Locale.ROOT, "The slide %s is at %.4g um/px (from %s) but the"
+                    + " models read %.4g um/px: a factor of %.3g is not a microscope scan they can classify. If the file's"
+                    + " calibration is wrong, give the right one (e.g. --mpp 0.25 for a 40x scan).",
+                    slide.path().getFileName(), mpp.mean(), mpp.source(), modelMpp, ratio));
+        }
+        return mpp;
+    }
+
+    /** The parameters a run of this slide would record, e.g. to look for a saved result first. */
+    public RunParameters parameters(Slide slide, double modelMpp) {
+        return parameters(resolution(slide, modelMpp), modelMpp);
     }
 
     private RunParameters parameters(MicronsPerPixel mpp, double modelMpp) {
@@ -110,7 +128,8 @@ public final class ClassificationPipeline {
         return new RunParameters(settings.tilePixels(), settings.stridePixels(), mpp.mean(), mpp.source(), modelMpp,
                 s.roiCount(), s.highThreshold(), s.lowThreshold(), s.seed(), settings.background().whiteMin(),
                 settings.background().blackMax(), settings.stain() == null ? "none" : "reinhard",
-                settings.uncertainty().minimumMargin(), s.exhaustive());
+                settings.stain() == null ? List.of() : settings.stain().asList(), settings.uncertainty().minimumMargin(),
+                s.exhaustive());
     }
 
     /** Stage 2: each ROI batch is read once (on the reader pool) and given to every classifier. */

@@ -24,6 +24,23 @@ public record ReinhardNormaliser(double[] targetMean, double[] targetStd) {
         targetStd = targetStd.clone();
     }
 
+    /** The target as six numbers (three means, three standard deviations), as results record it. */
+    public java.util.List<Double> asList() {
+        return java.util.List.of(targetMean[0], targetMean[1], targetMean[2], targetStd[0], targetStd[1], targetStd[2]);
+    }
+
+    /** The normaliser a result recorded with {@link #asList()}; null for an empty list (no normalisation). */
+    public static ReinhardNormaliser fromList(java.util.List<Double> target) {
+        if (target == null || target.isEmpty()) {
+            return null;
+        }
+        if (target.size() != 6) {
+            throw new IllegalArgumentException("a Reinhard target has 6 numbers, got " + target.size());
+        }
+        return new ReinhardNormaliser(new double[] {target.get(0), target.get(1), target.get(2)},
+                new double[] {target.get(3), target.get(4), target.get(5)});
+    }
+
     /** Takes the target statistics from a reference image (e.g. a well-stained tile of the training data). */
     public static ReinhardNormaliser fromReference(BufferedImage reference) {
         double[][] stats = statistics(pixels(reference));

@@ -25,7 +25,7 @@ public final class SampleResults {
 
     public static RunParameters parameters(long seed) {
         return new RunParameters(512, 256, 0.25, "tiff.XResolution/tiff.ResolutionUnit", 0.25, 200, 0.8, 0.5, seed, 235, 20,
-                "none", 0.1, false);
+                "none", java.util.List.of(), 0.1, false);
     }
 
     /** ROIs on a line from left to right; each ROI is {@code label} except every 4th, which is MM. */

@@ -42,6 +42,15 @@ public record ClassificationResult(
         uncertaintyReasons = List.copyOf(uncertaintyReasons);
     }
 
+    /** The same result with the time spent loading models counted in. */
+    public ClassificationResult withModelLoadingSeconds(double seconds) {
+        Timings t = new Timings(seconds, timings.tissueMaskSeconds(), timings.qualitySeconds(),
+                timings.classificationSeconds(), timings.totalSeconds() + seconds, timings.qualityTilesPerSecond(),
+                timings.classificationTilesPerSecond());
+        return new ClassificationResult(formatVersion, software, createdAt, slide, parameters, quality, classifiers, device,
+                t, selection, rois, perModel, ensemble, uncertaintyReasons);
+    }
+
     public boolean classifiable() {
         return ensemble != null;
     }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.marrowscope.io.AtomicFiles;
 import org.marrowscope.pipeline.ModelInfo;
 
 /**

@@ -1,5 +1,7 @@
 package org.marrowscope.pipeline.result;
 
+import java.util.List;
+
 /**
  * Every setting that changes a result (SPEC 3); two runs with equal parameters, slide and models give the same
  * result, which is what lets a saved result be reused.
@@ -16,10 +18,15 @@ package org.marrowscope.pipeline.result;
  * @param whiteMin corner rule: a channel value at or above which a pixel is plain white (235)
  * @param blackMax corner rule: at or below which plain black (20)
  * @param stainNormalisation "none" or "reinhard"
+ * @param stainTarget Reinhard target: l, alpha, beta means then standard deviations; empty when none
  * @param uncertaintyMargin vote margin under which a result is flagged uncertain (0.10)
  * @param exhaustive stage 1 scored every tile instead of stopping early (same distribution)
  */
 public record RunParameters(int tilePixels, int stridePixels, double slideMicronsPerPixel, String micronsPerPixelSource,
         double modelMicronsPerPixel, int roiCount, double highThreshold, double lowThreshold, long seed, int whiteMin,
-        int blackMax, String stainNormalisation, double uncertaintyMargin, boolean exhaustive) {
+        int blackMax, String stainNormalisation, List<Double> stainTarget, double uncertaintyMargin, boolean exhaustive) {
+
+    public RunParameters {
+        stainTarget = stainTarget == null ? List.of() : List.copyOf(stainTarget);
+    }
 }

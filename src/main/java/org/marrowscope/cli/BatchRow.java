@@ -1,0 +1,56 @@
+package org.marrowscope.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.marrowscope.pipeline.result.ClassificationResult;
+import org.marrowscope.pipeline.result.ResultStore;
+import org.marrowscope.service.ClassificationOutcome;
+
+/** One slide's line in `classify --csv` / `--json`. */
+record BatchRow(String slide, int exitCode, String status, String diagnosis, Double voteFraction, Double margin,
+        Boolean uncertain, String selectionMode, Integer rois, Double seconds, String device, Boolean demoModels,
+        String resultFile, String message) {
+
+    static BatchRow of(Path slide, ClassificationOutcome o) {
+        ClassificationResult r = o.result();
+        boolean ok = r.classifiable();
+        return new BatchRow(slide.toString(), 0, ok ? "classified" : "not classifiable", r.diagnosis(),
+                ok ? r.ensemble().fractions()[r.ensemble().winner()] : null, ok ? r.ensemble().margin() : null,
+                r.uncertain(), r.selection().mode().name(), r.rois().size(), r.timings().totalSeconds(), r.device(),
+                r.usesDemoModels(), o.savedTo().toString(), ok ? "" : "too few good tiles");
+    }
+
+    static BatchRow failure(Path slide, int code, String message) {
+        return new BatchRow(slide.toString(), code, "failed", null, null, null, null, null, null, null, null, null, null,
+                message);
+    }
+
+    static String jsonLine(Path slide, ClassificationOutcome o, Path geojson) throws IOException {
+        ObjectNode node = ResultStore.json().valueToTree(of(slide, o));
+        node.put("reused", o.reused());
+        if (geojson != null) {
+            node.put("geojson", geojson.toString());
+        }
+        return ResultStore.json().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(node);
+    }
+
+    static String jsonFailure(Path slide, int code, String message) {
+        try {
+            return ResultStore.json().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(failure(slide, code, message));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] csv(List<BatchRow> rows) throws IOException {
+        // CsvMapper sorts columns alphabetically by default; a summary reads best in the record's order.
+        CsvMapper mapper = CsvMapper.builder().disable(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
+        CsvSchema schema = mapper.schemaFor(BatchRow.class).withHeader();
+        return mapper.writer(schema).writeValueAsString(rows).getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,212 @@
+package org.marrowscope.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import javax.imageio.ImageIO;
+import me.tongfei.progressbar.ProgressBar;
+import org.marrowscope.model.ModelBundleException;
+import org.marrowscope.pipeline.CancellationToken;
+import org.marrowscope.pipeline.PipelineException;
+import org.marrowscope.pipeline.PipelineSettings;
+import org.marrowscope.pipeline.ReinhardNormaliser;
+import org.marrowscope.pipeline.maps.GeoJsonExport;
+import org.marrowscope.io.AtomicFiles;
+import org.marrowscope.pipeline.result.ResultStore;
+import org.marrowscope.service.ClassificationOutcome;
+import org.marrowscope.service.ClassifyRequest;
+import org.marrowscope.service.InferenceService;
+import org.marrowscope.service.ModelCatalog;
+import org.marrowscope.service.ModelSelection;
+import org.marrowscope.slide.SlideException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "classify", mixinStandardHelpOptions = true,
+        description = {"Classify slides with the two-stage pipeline: stage 1 selects 200 good ROIs, stage 2's classifiers",
+            "label them, majority votes give the diagnosis. Results are saved as JSON beside each slide (or in --out)",
+            "and reused when slide, models and parameters are unchanged."})
+final class ClassifyCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "SLIDE", arity = "1..*", description = "Slide files, or folders of slides.")
+    List<Path> slides;
+
+    @Option(names = "--models", paramLabel = "DIR", description = "Model folders (a bundle, or a folder of bundles); "
+            + "default: the installation's models/. The quality model and every classifier found are used.")
+    List<Path> modelFolders;
+
+    @Option(names = "--quality-model", paramLabel = "DIR", description = "Stage-1 bundle to use (overrides --models).")
+    Path qualityModel;
+
+    @Option(names = "--classifier", paramLabel = "DIR", description = "Stage-2 bundle(s) to use (overrides --models).")
+    List<Path> classifierModels;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder for results (default: beside each slide).")
+    Path out;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the ROI draw (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--rois", defaultValue = "200", description = "ROIs per slide (default: ${DEFAULT-VALUE}).")
+    int rois;
+
+    @Option(names = "--batch", defaultValue = "32", description = "Tiles per model batch (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--mpp", paramLabel = "UM", description = "Microns per pixel of level 0, for slides without calibration.")
+    Double mpp;
+
+    @Option(names = "--device", description = "auto, cpu, gpu or gpu:N (default: auto).")
+    String device;
+
+    @Option(names = "--exhaustive", description = "Score every tile before drawing ROIs, as the paper did (slower; same distribution).")
+    boolean exhaustive;
+
+    @Option(names = "--stain-reference", paramLabel = "IMAGE",
+            description = "Reinhard-normalise tiles to this reference image's colours.")
+    Path stainReference;
+
+    @Option(names = "--force", description = "Recompute even when a matching saved result exists.")
+    boolean force;
+
+    @Option(names = "--json", description = "Print one JSON object per slide (JSON lines) instead of text.")
+    boolean json;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Also write a CSV table with one row per slide.")
+    Path csv;
+
+    @Option(names = "--geojson", description = "Also write the ROIs as GeoJSON (QuPath: File > Import objects) beside the result.")
+    boolean geojson;
+
+    @Option(names = "--no-progress", description = "No progress bar.")
+    boolean noProgress;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        List<Path> inputs = SlideArguments.expand(slides);
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("no slide files found in " + slides);
+        }
+        ModelSelection selection = selection();
+        PipelineSettings settings = settings();
+        CancellationToken cancel = new CancellationToken();
+        Thread hook = new Thread(cancel::cancel, "marrowscope-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
+        List<BatchRow> rows = new ArrayList<>();
+        try (InferenceService service = new InferenceService(VersionProvider.softwareName(),
+                Runtime.getRuntime().availableProcessors())) {
+            for (Path slide : inputs) {
+                rows.add(classifyOne(service, slide, selection, settings, cancel, stdout, stderr));
+                if (cancel.isCancelled()) {
+                    break;
+                }
+            }
+        } finally {
+            removeHook(hook);
+        }
+        if (csv != null) {
+            AtomicFiles.write(csv, BatchRow.csv(rows));
+        }
+        return exitCode(rows, cancel);
+    }
+
+    private BatchRow classifyOne(InferenceService service, Path slide, ModelSelection selection, PipelineSettings settings,
+            CancellationToken cancel, PrintWriter stdout, PrintWriter stderr) {
+        ClassifyRequest request = new ClassifyRequest(slide, selection, settings, out, !force, device);
+        try (ProgressBar bar = noProgress || json ? null : ProgressReporter.bar(slide.getFileName().toString())) {
+            ClassificationOutcome outcome = service.classify(request, ProgressReporter.listener(bar), cancel);
+            Path geo = geojson ? writeGeoJson(outcome) : null;
+            if (json) {
+                stdout.println(BatchRow.jsonLine(slide, outcome, geo));
+            } else {
+                stdout.println(ResultSummary.line(slide.getFileName().toString(), outcome.result(), outcome.reused()));
+            }
+            stdout.flush();
+            return BatchRow.of(slide, outcome);
+        } catch (SlideException e) {
+            return failed(slide, e.kind().exitCode(), e.getMessage(), stdout, stderr);
+        } catch (ModelBundleException e) {
+            return failed(slide, ExitCodes.MODEL_INVALID, e.getMessage(), stdout, stderr);
+        } catch (PipelineException e) {
+            return failed(slide, ExitCodes.CLASSIFICATION_FAILED, e.getMessage(), stdout, stderr);
+        } catch (CancellationException e) {
+            return failed(slide, ExitCodes.CANCELLED, "cancelled", stdout, stderr);
+        } catch (IOException e) {
+            return failed(slide, ExitCodes.OUTPUT_FAILED, e.getMessage(), stdout, stderr);
+        }
+    }
+
+    private BatchRow failed(Path slide, int code, String message, PrintWriter stdout, PrintWriter stderr) {
+        if (json) {
+            stdout.println(BatchRow.jsonFailure(slide, code, message));
+            stdout.flush();
+        }
+        stderr.println("marrowscope: " + slide.getFileName() + ": " + message);
+        stderr.flush();
+        return BatchRow.failure(slide, code, message);
+    }
+
+    private Path writeGeoJson(ClassificationOutcome outcome) throws IOException {
+        ObjectNode geo = GeoJsonExport.of(outcome.result());
+        String name = outcome.savedTo().getFileName().toString().replace(ResultStore.SUFFIX, ".rois.geojson");
+        Path target = outcome.savedTo().resolveSibling(name);
+        AtomicFiles.write(target, ResultStore.json().writeValueAsBytes(geo));
+        return target;
+    }
+
+    private ModelSelection selection() throws IOException {
+        if (qualityModel != null && classifierModels != null && !classifierModels.isEmpty()) {
+            return new ModelSelection(qualityModel, classifierModels);
+        }
+        List<Path> folders = modelFolders == null || modelFolders.isEmpty()
+                ? List.of(ModelCatalog.defaultModelsFolder()) : modelFolders;
+        ModelSelection found = ModelCatalog.scan(folders).defaultSelection();
+        return new ModelSelection(qualityModel != null ? qualityModel : found.quality(),
+                classifierModels != null && !classifierModels.isEmpty() ? classifierModels : found.classifiers());
+    }
+
+    private PipelineSettings settings() throws IOException {
+        PipelineSettings s = PipelineSettings.PAPER.withSelection(PipelineSettings.PAPER.selection().withSeed(seed)
+                .withRoiCount(rois).withBatchSize(batch).withExhaustive(exhaustive)).withMicronsPerPixel(mpp);
+        if (stainReference != null) {
+            var image = ImageIO.read(stainReference.toFile());
+            if (image == null) {
+                throw new IllegalArgumentException("--stain-reference " + stainReference + " is not a readable image");
+            }
+            s = s.withStain(ReinhardNormaliser.fromReference(image));
+        }
+        return s;
+    }
+
+    private static int exitCode(List<BatchRow> rows, CancellationToken cancel) {
+        if (cancel.isCancelled()) {
+            return ExitCodes.CANCELLED;
+        }
+        List<BatchRow> failures = rows.stream().filter(r -> r.exitCode() != 0).toList();
+        if (failures.isEmpty()) {
+            return ExitCodes.OK;
+        }
+        return rows.size() == 1 ? failures.getFirst().exitCode() : ExitCodes.SOME_SLIDES_FAILED;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already exiting (Ctrl+C): the hook has done its job.
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.marrowscope.cli;
+
+import java.util.List;
+import java.util.Locale;
+import org.marrowscope.pipeline.Vote;
+import org.marrowscope.pipeline.result.ClassificationResult;
+import org.marrowscope.pipeline.result.ModelVote;
+import org.marrowscope.pipeline.result.SelectionSummary;
+
+/** The one-line summary `classify` prints per slide. */
+final class ResultSummary {
+
+    static final String DEMO_WARNING = "DEMONSTRATION MODELS: not for clinical use";
+
+    private ResultSummary() {
+    }
+
+    static String line(String slideName, ClassificationResult r, boolean reused) {
+        StringBuilder s = new StringBuilder(slideName).append(": ");
+        if (!r.classifiable()) {
+            SelectionSummary sel = r.selection();
+            s.append(String.format(Locale.ROOT, "NOT CLASSIFIABLE: %d tiles reached p(good) >= %s and %d reached %s; %d needed"
+                    + " (%d of %d candidate tiles assessed, %d background)", sel.atHigh(), trim(r.parameters().highThreshold()),
+                    sel.atLow(), trim(r.parameters().lowThreshold()), r.parameters().roiCount(), sel.assessed(),
+                    sel.candidates(), sel.background()));
+        } else {
+            Vote e = r.ensemble();
+            s.append(e.label()).append(String.format(Locale.ROOT, " (%s %.0f%% of %d votes, margin %.0f%%)",
+                    r.perModel().size() > 1 ? "ensemble" : "vote", e.fractions()[e.winner()] * 100, e.totalVotes(),
+                    e.margin() * 100));
+            if (r.perModel().size() > 1) {
+                List<String> models = r.perModel().stream().map(ResultSummary::model).toList();
+                s.append("; ").append(String.join(", ", models));
+            }
+            if (r.uncertain()) {
+                s.append("; UNCERTAIN: ").append(String.join("; ", r.uncertaintyReasons()));
+            }
+            if (r.selection().mode() != org.marrowscope.pipeline.SelectionMode.HIGH_QUALITY) {
+                s.append("; ROIs: ").append(r.selection().mode().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            }
+        }
+        s.append(String.format(Locale.ROOT, "; %s; %.1f s on %s", reused ? "saved result reused" : "computed",
+                r.timings().totalSeconds(), r.device()));
+        if (r.usesDemoModels()) {
+            s.append(" [").append(DEMO_WARNING).append(']');
+        }
+        return s.toString();
+    }
+
+    private static String model(ModelVote v) {
+        return String.format(Locale.ROOT, "%s %s %.0f%%", v.model().name(), v.vote().label(),
+                v.vote().fractions()[v.vote().winner()] * 100);
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+}

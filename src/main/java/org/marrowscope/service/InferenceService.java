@@ -1,0 +1,160 @@
+package org.marrowscope.service;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.marrowscope.model.GradCam;
+import org.marrowscope.model.GradCamMap;
+import org.marrowscope.model.ModelBundleException;
+import org.marrowscope.model.QualityModel;
+import org.marrowscope.model.TorchRuntime;
+import org.marrowscope.pipeline.CancellationToken;
+import org.marrowscope.pipeline.ClassificationPipeline;
+import org.marrowscope.pipeline.ModelInfo;
+import org.marrowscope.pipeline.Progress;
+import org.marrowscope.pipeline.RoiImages;
+import org.marrowscope.pipeline.Stage;
+import org.marrowscope.pipeline.TileClassifier;
+import org.marrowscope.pipeline.result.ClassificationResult;
+import org.marrowscope.pipeline.result.ResultStore;
+import org.marrowscope.pipeline.result.SlideIdentity;
+import org.marrowscope.slide.Slide;
+import org.marrowscope.slide.SlideException;
+import org.marrowscope.slide.Slides;
+
+/**
+ * Runs classifications in the background for the desktop app and the command line alike: one inference
+ * thread (runs queue; models are loaded once and kept warm), a reader pool that feeds it tiles, and at most
+ * one job per slide at a time (submitting a slide that is already queued or running returns that job).
+ */
+public final class InferenceService implements AutoCloseable {
+
+    private final String software;
+    private final ExecutorService inference;
+    private final ExecutorService readers;
+    private final WarmModels models = new WarmModels();
+    private final Map<Path, ClassifyJob> active = new ConcurrentHashMap<>();
+
+    /** @param readerThreads threads reading tiles while the models run (e.g. the number of cores) */
+    public InferenceService(String software, int readerThreads) {
+        this.software = software;
+        this.inference = Executors.newSingleThreadExecutor(daemon("marrowscope-inference"));
+        this.readers = Executors.newFixedThreadPool(Math.max(1, readerThreads), daemon("marrowscope-reader"));
+    }
+
+    /** Queues a run; progress is reported on the inference thread. */
+    public ClassifyJob submit(ClassifyRequest request, Progress.Listener progress) {
+        Path key = request.slide().toAbsolutePath().normalize();
+        ClassifyJob created = new ClassifyJob(key);
+        ClassifyJob job = active.putIfAbsent(key, created);
+        if (job != null) {
+            return job;
+        }
+        inference.submit(() -> {
+            try {
+                created.outcome().complete(run(request, progress, created.cancellation()));
+            } catch (Throwable t) {
+                created.outcome().completeExceptionally(t);
+            } finally {
+                active.remove(key, created);
+            }
+        });
+        return created;
+    }
+
+    /** Runs on the calling thread; for callers that manage their own threads (batch command line). */
+    public ClassificationOutcome classify(ClassifyRequest request, Progress.Listener progress, CancellationToken cancel)
+            throws SlideException, ModelBundleException, IOException {
+        return run(request, progress, cancel);
+    }
+
+    private ClassificationOutcome run(ClassifyRequest request, Progress.Listener progress, CancellationToken cancel)
+            throws SlideException, ModelBundleException, IOException {
+        ResultStore store = new ResultStore(request.resultsFolder());
+        try (Slide slide = Slides.open(request.slide())) {
+            progress.onProgress(new Progress(Stage.LOADING_MODELS, 0, 1, 0, "starting"));
+            long loadStart = System.nanoTime();
+            QualityModel quality = models.quality(request.models().quality(), request.device());
+            List<TileClassifier> classifiers = new ArrayList<>();
+            for (Path dir : request.models().classifiers()) {
+                classifiers.add(ModelAdapters.classifier(models.classifier(dir, request.device())));
+            }
+            double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+            cancel.throwIfCancelled();
+            String device = TorchRuntime.describe(quality.bundle().device());
+            ModelInfo qualityInfo = ModelAdapters.info(quality.bundle().manifest());
+            ClassificationPipeline pipeline = new ClassificationPipeline(request.settings(), software);
+            if (request.reuseSaved()) {
+                Optional<ClassificationResult> saved = store.findReusable(request.slide(), SlideIdentity.of(slide),
+                        pipeline.parameters(slide, qualityInfo.micronsPerPixel()), qualityInfo,
+                        classifiers.stream().map(TileClassifier::info).toList());
+                if (saved.isPresent()) {
+                    return new ClassificationOutcome(saved.get(), store.location(request.slide()), true);
+                }
+            }
+            ClassificationResult result = pipeline.run(slide,
+                    new ClassificationPipeline.QualityModel(qualityInfo, quality::score), classifiers, device, readers,
+                    progress, cancel).withModelLoadingSeconds(loadSeconds);
+            cancel.throwIfCancelled();
+            progress.onProgress(new Progress(Stage.SAVING, 0, 1, 0, device));
+            Path saved = store.save(request.slide(), result);
+            return new ClassificationOutcome(result, saved, false);
+        }
+    }
+
+    /**
+     * Grad-CAM of one ROI of a saved result, for one classifier and class, at a layer; computed on the inference
+     * thread (after any queued run), so it never competes with a classification for the models.
+     *
+     * @param classifier the classifier's bundle folder
+     */
+    public CompletableFuture<GradCamMap> gradCam(Path slidePath, ClassificationResult result, int roiIndex, Path classifier,
+            int classIndex, GradCam.Layer layer, String device) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (Slide slide = Slides.open(slidePath)) {
+                BufferedImage tile = new RoiImages(slide, result.parameters()).read(result.rois().get(roiIndex));
+                return models.gradCam(classifier, device).compute(tile, classIndex, layer);
+            } catch (SlideException | ModelBundleException e) {
+                throw new CompletionException(e);
+            }
+        }, inference);
+    }
+
+    /** The job running or queued for this slide, if any. */
+    public Optional<ClassifyJob> activeJob(Path slide) {
+        return Optional.ofNullable(active.get(slide.toAbsolutePath().normalize()));
+    }
+
+    /** Cancels every job and releases the models' native memory. */
+    @Override
+    public void close() {
+        active.values().forEach(ClassifyJob::cancel);
+        inference.shutdown();
+        readers.shutdownNow();
+        try {
+            inference.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        models.close();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,76 @@
+package org.marrowscope.service;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.marrowscope.model.Classifier;
+import org.marrowscope.model.GradCam;
+import org.marrowscope.model.ModelBundle;
+import org.marrowscope.model.ModelBundleException;
+import org.marrowscope.model.QualityModel;
+import org.marrowscope.model.TorchRuntime;
+
+/**
+ * Loaded models kept between runs: loading a bundle (and starting PyTorch) costs seconds, a second slide
+ * should not pay it again. A bundle whose files changed on disk is loaded afresh (its hash differs).
+ * Used from the service's single inference thread only.
+ */
+final class WarmModels implements AutoCloseable {
+
+    private record Key(Path directory, String bundleHash, String device) {
+    }
+
+    private final Map<Key, QualityModel> quality = new LinkedHashMap<>();
+    private final Map<Key, Classifier> classifiers = new LinkedHashMap<>();
+    private final Map<Key, GradCam> gradCams = new LinkedHashMap<>();
+
+    QualityModel quality(Path dir, String device) throws ModelBundleException {
+        Key key = key(dir, device);
+        QualityModel model = quality.get(key);
+        if (model == null) {
+            model = new QualityModel(load(dir, device));
+            quality.put(key, model);
+        }
+        return model;
+    }
+
+    Classifier classifier(Path dir, String device) throws ModelBundleException {
+        Key key = key(dir, device);
+        Classifier model = classifiers.get(key);
+        if (model == null) {
+            model = new Classifier(load(dir, device));
+            classifiers.put(key, model);
+        }
+        return model;
+    }
+
+    /** Grad-CAM for a classifier, sharing the classifier's loaded bundle. */
+    GradCam gradCam(Path dir, String device) throws ModelBundleException {
+        Key key = key(dir, device);
+        GradCam cam = gradCams.get(key);
+        if (cam == null) {
+            cam = GradCam.create(classifier(dir, device).bundle());
+            gradCams.put(key, cam);
+        }
+        return cam;
+    }
+
+    private static ModelBundle load(Path dir, String device) throws ModelBundleException {
+        return device == null ? ModelBundle.load(dir) : ModelBundle.load(dir, TorchRuntime.device(device));
+    }
+
+    private static Key key(Path dir, String device) throws ModelBundleException {
+        Path normalised = dir.toAbsolutePath().normalize();
+        return new Key(normalised, ModelAdapters.bundleHash(ModelBundle.verify(normalised)), device == null ? "auto" : device);
+    }
+
+    @Override
+    public void close() {
+        gradCams.values().forEach(GradCam::close);
+        gradCams.clear();
+        quality.values().forEach(QualityModel::close);
+        classifiers.values().forEach(Classifier::close);
+        quality.clear();
+        classifiers.clear();
+    }
+}
