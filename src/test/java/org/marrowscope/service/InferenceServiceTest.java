@@ -27,6 +27,7 @@ import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.pipeline.result.ResultStore;
 import org.marrowscope.synth.SmearClass;
 import org.marrowscope.synth.SyntheticSlideWriter;
+import org.marrowscope.synth.smear.SmearRenderer;
 import org.marrowscope.synth.smear.SmearSpec;
 import org.marrowscope.synth.tiff.TiffWriteOptions;
 import org.marrowscope.synth.tiff.WriteProgress;
@@ -124,6 +125,24 @@ class InferenceServiceTest {
         ClassificationOutcome other = service.classify(otherSeed, p -> { }, new CancellationToken());
         assertThat(other.reused()).isFalse();
         assertThat(other.result().rois()).isNotEqualTo(r.rois());
+    }
+
+    @Test
+    void aMicroscopeFieldPictureUsesAllItsTissueTiles() throws Exception {
+        // A 3000x2000 camera field at 0.25 um/px: with the 0.5 um/px test models, 4 x 2 tiles, far fewer than 200.
+        SmearRenderer smear = new SmearRenderer(SmearSpec.of(SmearClass.MM, 8, 12000, 12000));
+        java.awt.image.BufferedImage field = new java.awt.image.BufferedImage(3000, 2000, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        smear.render(5000, 5000, 3000, 2000,
+                ((java.awt.image.DataBufferInt) field.getRaster().getDataBuffer()).getData());
+        Path png = tmp.resolve("field.png");
+        javax.imageio.ImageIO.write(field, "png", png.toFile());
+        ClassifyRequest request = new ClassifyRequest(png, TINY, PipelineSettings.PAPER.withMicronsPerPixel(0.25), tmp,
+                false, "cpu");
+        ClassificationResult r = service.classify(request, p -> { }, new CancellationToken()).result();
+        assertThat(r.selection().gridTiles()).isEqualTo(8);
+        assertThat(r.selection().mode()).isEqualTo(SelectionMode.FIELD_ALL_TILES);
+        assertThat(r.rois()).hasSize(8 - r.selection().background());
+        assertThat(r.parameters().micronsPerPixelSource()).isEqualTo("user");
     }
 
     @Test
