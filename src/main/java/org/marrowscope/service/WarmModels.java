@@ -25,34 +25,31 @@ final class WarmModels implements AutoCloseable {
     private final Map<Key, GradCam> gradCams = new LinkedHashMap<>();
 
     QualityModel quality(Path dir, String device) throws ModelBundleException {
-        Key key = key(dir, device);
-        QualityModel model = quality.get(key);
-        if (model == null) {
-            model = new QualityModel(load(dir, device));
-            quality.put(key, model);
-        }
-        return model;
+        return cached(quality, dir, device, () -> new QualityModel(load(dir, device)));
     }
 
     Classifier classifier(Path dir, String device) throws ModelBundleException {
-        Key key = key(dir, device);
-        Classifier model = classifiers.get(key);
-        if (model == null) {
-            model = new Classifier(load(dir, device));
-            classifiers.put(key, model);
-        }
-        return model;
+        return cached(classifiers, dir, device, () -> new Classifier(load(dir, device)));
     }
 
     /** Grad-CAM for a classifier, sharing the classifier's loaded bundle. */
     GradCam gradCam(Path dir, String device) throws ModelBundleException {
+        return cached(gradCams, dir, device, () -> GradCam.create(classifier(dir, device).bundle()));
+    }
+
+    @FunctionalInterface
+    private interface Loader<T> {
+        T load() throws ModelBundleException;
+    }
+
+    private static <T> T cached(Map<Key, T> cache, Path dir, String device, Loader<T> loader) throws ModelBundleException {
         Key key = key(dir, device);
-        GradCam cam = gradCams.get(key);
-        if (cam == null) {
-            cam = GradCam.create(classifier(dir, device).bundle());
-            gradCams.put(key, cam);
+        T model = cache.get(key);
+        if (model == null) {
+            model = loader.load();
+            cache.put(key, model);
         }
-        return cam;
+        return model;
     }
 
     private static ModelBundle load(Path dir, String device) throws ModelBundleException {

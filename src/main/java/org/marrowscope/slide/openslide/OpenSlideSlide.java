@@ -161,24 +161,11 @@ public final class OpenSlideSlide implements Slide {
         if (width <= 0 || height <= 0 || (long) width * height > MAX_REGION_PIXELS) {
             throw new SlideException(Kind.INVALID_REQUEST, path, "Cannot read a region of " + width + "x" + height + " pixels.");
         }
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-        lock.readLock().lock();
-        try (Arena arena = Arena.ofConfined()) {
-            ensureOpen();
-            MemorySegment dest = ReadBuffers.forPixels(pixels.length, arena);
+        String doing = "reading a region at (" + x + ", " + y + ") level " + level;
+        // Block lambdas: invokeExact must be a statement, so its return type is void and matches the handle.
+        return readPixels(width, height, doing, (dest, arena) -> {
             lib.readRegion.invokeExact(handle, dest, x, y, level, (long) width, (long) height);
-            checkError("reading a region at (" + x + ", " + y + ") level " + level);
-            MemorySegment.copy(dest, JAVA_INT, 0, pixels, 0, pixels.length);
-        } catch (SlideException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new SlideException(Kind.READ_FAILED, path, "Reading " + path + " failed: " + t, t);
-        } finally {
-            lock.readLock().unlock();
-        }
-        PremultipliedArgb.compositeOnWhite(pixels);
-        return image;
+        });
     }
 
     @Override
@@ -189,19 +176,33 @@ public final class OpenSlideSlide implements Slide {
         if (info.width() * info.height() > MAX_REGION_PIXELS) {
             throw new SlideException(Kind.INVALID_REQUEST, path, "Associated image '" + name + "' is too large.");
         }
-        BufferedImage image = new BufferedImage((int) info.width(), (int) info.height(), BufferedImage.TYPE_INT_RGB);
+        return readPixels((int) info.width(), (int) info.height(), "reading associated image '" + name + "'",
+                (dest, arena) -> {
+                    lib.readAssociatedImage.invokeExact(handle, arena.allocateFrom(name), dest);
+                });
+    }
+
+    /** One OpenSlide call that fills a native ARGB buffer; made under the read lock, so never after close. */
+    @FunctionalInterface
+    private interface NativeRead {
+        void into(MemorySegment dest, Arena arena) throws Throwable;
+    }
+
+    private BufferedImage readPixels(int width, int height, String doing, NativeRead read) throws SlideException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
         lock.readLock().lock();
         try (Arena arena = Arena.ofConfined()) {
             ensureOpen();
-            MemorySegment dest = arena.allocate(JAVA_INT, pixels.length);
-            lib.readAssociatedImage.invokeExact(handle, arena.allocateFrom(name), dest);
-            checkError("reading associated image '" + name + "'");
+            MemorySegment dest = ReadBuffers.forPixels(pixels.length, arena);
+            read.into(dest, arena);
+            checkError(doing);
             MemorySegment.copy(dest, JAVA_INT, 0, pixels, 0, pixels.length);
         } catch (SlideException e) {
             throw e;
         } catch (Throwable t) {
-            throw new SlideException(Kind.READ_FAILED, path, "Reading associated image '" + name + "' failed: " + t, t);
+            throw new SlideException(Kind.READ_FAILED, path, "OpenSlide failed " + doing + " of " + path.getFileName()
+                    + ": " + t, t);
         } finally {
             lock.readLock().unlock();
         }
