@@ -14,9 +14,8 @@ app=target/installer/MarrowScope/bin/marrowscope
 offline() {
   if unshare -n true 2>/dev/null; then unshare -n "$@"; else echo "(no network namespace: running without isolation)"; "$@"; fi
 }
-# A fresh user: empty home, so nothing cached from earlier runs (DJL natives, settings) helps.
-export HOME="$work/home" XDG_DATA_HOME= XDG_CONFIG_HOME=
-mkdir -p "$HOME"
+# Fresh data and configuration folders, so nothing cached by earlier runs (DJL natives, settings) helps.
+export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
 
 offline "$app" --version
 offline "$app" synth --class MM --size 4000x3000 --seed 9 --no-progress "$work/mm-9.tiff"
@@ -28,7 +27,7 @@ if ! ls target/installer/MarrowScope/lib/app/models/*/model.json >/dev/null 2>&1
 fi
 offline "$app" classify "${models[@]}" --rois 20 --no-progress --out "$work/results" "$work/mm-9.tiff"
 test -s "$work/results/mm-9.tiff.marrowscope.json"
-test -d "$HOME/.local/share/marrowscope/djl" || { echo "PyTorch natives were not extracted under the user's data folder" >&2; exit 1; }
+test -d "$XDG_DATA_HOME/marrowscope/djl/pytorch" || { echo "PyTorch natives were not extracted under the user's data folder" >&2; exit 1; }
 
 deb=$(ls target/installer/*.deb)
 root="$work/root"
