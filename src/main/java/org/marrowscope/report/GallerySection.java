@@ -2,12 +2,10 @@ package org.marrowscope.report;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.marrowscope.model.GradCamMap;
 import org.marrowscope.pipeline.RoiImages;
-import org.marrowscope.pipeline.maps.Misclassified;
 import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.pipeline.result.RoiResult;
 import org.marrowscope.report.PageFlow.Style;
@@ -24,63 +22,62 @@ final class GallerySection {
     private static final int PIXELS = 256;
 
     private final ReportContext ctx;
+    private final GalleryPlan plan;
     private final RoiImages images;
     private String camFailure;
 
-    private GallerySection(ReportContext ctx) {
+    private GallerySection(ReportContext ctx, GalleryPlan plan) {
         this.ctx = ctx;
+        this.plan = plan;
         this.images = new RoiImages(ctx.slide, ctx.result.parameters());
     }
 
-    static void render(ReportContext ctx) throws IOException, SlideException, InterruptedException {
+    static void render(ReportContext ctx, GalleryPlan plan) throws IOException, SlideException, InterruptedException {
         if (!ctx.result.classifiable()) {
             return;
         }
-        GallerySection gallery = new GallerySection(ctx);
-        if (ctx.options.galleryPerClass() > 0) {
+        GallerySection gallery = new GallerySection(ctx, plan);
+        if (plan.perClass() > 0) {
             gallery.byClass();
         }
-        if (ctx.caseInfo.referenceDiagnosis() != null) {
-            gallery.disagreeing(ctx.caseInfo.referenceDiagnosis());
+        if (plan.reference() != null) {
+            gallery.disagreeing(plan.reference());
         }
     }
 
     private void byClass() throws IOException, SlideException, InterruptedException {
         ClassificationResult r = ctx.result;
         ctx.heading("Regions of interest by predicted class", 30 + rowHeight());
-        intro("For each predicted class, its " + ctx.options.galleryPerClass() + " most confident ROIs (highest mean "
+        intro("For each predicted class, its " + plan.perClass() + " most confident ROIs (highest mean "
                 + "probability of the class over the classifiers).");
-        for (String c : r.classes()) {
-            List<RoiResult> rois = r.rois().stream().filter(roi -> c.equals(roi.ensembleLabel()))
-                    .sorted(Comparator.comparingDouble((RoiResult roi) -> -confidence(roi, c))).toList();
-            if (rois.isEmpty()) {
-                continue;
-            }
-            ctx.subheading(c + ": " + rois.size() + " of " + r.rois().size() + " ROIs (" + Fmt.percent(
+        int left = plan.byClass().size();
+        for (var entry : plan.byClass().entrySet()) {
+            List<RoiResult> rois = entry.getValue();
+            ctx.subheading(entry.getKey() + ": " + rois.size() + " of " + r.rois().size() + " ROIs (" + Fmt.percent(
                     (double) rois.size() / r.rois().size()) + ")", rowHeight());
-            rows(rois.subList(0, Math.min(ctx.options.galleryPerClass(), rois.size())), false);
+            float tail = --left == 0 ? ctx.captionHeight("ROIs by predicted class. " + pairNote()) : 0;
+            rows(rois.subList(0, Math.min(plan.perClass(), rois.size())), false, tail);
         }
         ctx.caption(ctx.nextFigure(), "ROIs by predicted class. " + pairNote(), ctx.flow.left(), ctx.flow.width());
     }
 
     private void disagreeing(String reference) throws IOException, SlideException, InterruptedException {
         ClassificationResult r = ctx.result;
-        List<RoiResult> rois = Misclassified.of(r, reference).stream()
-                .sorted(Comparator.comparingDouble((RoiResult roi) -> -confidence(roi, roi.ensembleLabel()))).toList();
+        List<RoiResult> rois = plan.disagreeing();
         ctx.heading("ROIs that disagree with the reference diagnosis", 40 + (rois.isEmpty() ? 0 : rowHeight()));
         if (rois.isEmpty()) {
             ctx.flow.paragraph("All " + r.rois().size() + " ROIs are labelled " + reference
                     + ", the reference diagnosis entered by the pathologist.", ctx.styles.body());
             return;
         }
-        int shown = Math.min(ctx.options.disagreeingShown(), rois.size());
+        int shown = plan.disagreeingShown();
         intro(rois.size() + " of " + r.rois().size() + " ROIs (" + Fmt.percent((double) rois.size() / r.rois().size())
                 + ") are labelled other than " + reference + ", the reference diagnosis entered by the pathologist"
                 + (shown == 0 ? "." : "; the " + shown + " most confident are shown, with the class each was labelled."));
         if (shown > 0) {
-            rows(rois.subList(0, shown), true);
-            ctx.caption(ctx.nextFigure(), "ROIs whose label differs from the reference diagnosis (" + reference + "). "
-                    + pairNote(), ctx.flow.left(), ctx.flow.width());
+            String caption = "ROIs whose label differs from the reference diagnosis (" + reference + "). ";
+            rows(rois.subList(0, shown), true, ctx.captionHeight(caption + pairNote()));
+            ctx.caption(ctx.nextFigure(), caption + pairNote(), ctx.flow.left(), ctx.flow.width());
         }
     }
 
@@ -126,10 +123,12 @@ final class GallerySection {
         return imageSize() + 2 * ctx.styles.small().leading() + 8;
     }
 
-    private void rows(List<RoiResult> rois, boolean showLabel) throws IOException, SlideException, InterruptedException {
+    /** Pairs, {@link #PER_ROW} to a row; the last row stays on a page with {@code tail} points (its caption). */
+    private void rows(List<RoiResult> rois, boolean showLabel, float tail)
+            throws IOException, SlideException, InterruptedException {
         PageFlow flow = ctx.flow;
         for (int i = 0; i < rois.size(); i += PER_ROW) {
-            flow.ensure(rowHeight());
+            flow.ensure(rowHeight() + (i + PER_ROW >= rois.size() ? tail : 0));
             float top = flow.y();
             for (int j = 0; j < PER_ROW && i + j < rois.size(); j++) {
                 pair(rois.get(i + j), flow.left() + j * (pairWidth() + PAIR_GAP), top, showLabel);
@@ -173,8 +172,8 @@ final class GallerySection {
         try {
             GradCamMap map = ctx.gradCams.compute(roi, tile, label);
             ctx.countGradCam();
-            BufferedImage overlay = HeatMaps.overlay(tile, map.values(), map.width(), map.height(), 0.55, 0.2);
-            return ctx.photo(HeatMaps.resize(overlay, PIXELS, PIXELS));
+            return ctx.photo(HeatMaps.overlay(HeatMaps.resize(tile, PIXELS, PIXELS), map.values(), map.width(),
+                    map.height(), 0.55, 0.2));
         } catch (GradCamProvider.Failure e) {
             camFailure = e.getMessage();
             ctx.warn("Grad-CAM maps left out: " + e.getMessage());
@@ -182,13 +181,7 @@ final class GallerySection {
         }
     }
 
-    /** Mean probability of {@code className} over the classifiers. */
     private double confidence(RoiResult roi, String className) {
-        int c = ctx.result.classes().indexOf(className);
-        double sum = 0;
-        for (float[] p : roi.probabilities()) {
-            sum += p[c];
-        }
-        return sum / roi.probabilities().size();
+        return GalleryPlan.confidence(ctx.result, roi, className);
     }
 }

@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import org.marrowscope.model.GradCam;
 import org.marrowscope.model.GradCamMap;
@@ -25,6 +28,10 @@ public final class GradCamProvider {
     @FunctionalInterface
     public interface Source {
         GradCamMap compute(RoiResult roi, BufferedImage tile, int classIndex) throws Exception;
+
+        /** Starts computing a map that {@link #compute} will be asked for soon; by default nothing. */
+        default void prefetch(RoiResult roi, int classIndex) {
+        }
     }
 
     /** A map could not be computed for a reason that is not a bug (model files, slide reads). */
@@ -58,17 +65,34 @@ public final class GradCamProvider {
 
     /**
      * Maps computed by the inference service (the desktop app's and the command line's path: warm models, the
-     * inference thread).
+     * inference thread). The report asks for its gallery's maps up front, so the service computes them while the
+     * pages are laid out; the provider keeps them, so it belongs to one result (a second export reuses them).
      *
      * @param classifier the bundle folder of {@code model}, one of the result's classifiers
      */
     public static GradCamProvider fromService(InferenceService service, Path slide, ClassificationResult result,
             ModelInfo model, Path classifier, GradCam.Layer layer, String device) {
-        return of(model, layer, (roi, tile, classIndex) -> {
-            try {
-                return service.gradCam(slide, result, position(result, roi), classifier, classIndex, layer, device).get();
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof Exception cause ? cause : e;
+        return of(model, layer, new Source() {
+            private final Map<List<Integer>, CompletableFuture<GradCamMap>> started = new ConcurrentHashMap<>();
+
+            @Override
+            public void prefetch(RoiResult roi, int classIndex) {
+                future(roi, classIndex);
+            }
+
+            @Override
+            public GradCamMap compute(RoiResult roi, BufferedImage tile, int classIndex) throws Exception {
+                try {
+                    return future(roi, classIndex).get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+
+            private CompletableFuture<GradCamMap> future(RoiResult roi, int classIndex) {
+                int position = position(result, roi);
+                return started.computeIfAbsent(List.of(position, classIndex),
+                        k -> service.gradCam(slide, result, position, classifier, classIndex, layer, device));
             }
         });
     }
@@ -123,6 +147,16 @@ public final class GradCamProvider {
     public String description() {
         return available() ? model.name() + " " + model.version() + ", " + layer.name().toLowerCase(Locale.ROOT) + " layer"
                 : "not available";
+    }
+
+    /** Starts computing the maps of these ROIs for their predicted classes, where the source can work ahead. */
+    void prefetch(List<RoiResult> rois) {
+        for (RoiResult roi : rois) {
+            int classIndex = model.classes().indexOf(roi.ensembleLabel());
+            if (classIndex >= 0) {
+                source.prefetch(roi, classIndex);
+            }
+        }
     }
 
     /**

@@ -13,11 +13,24 @@ import java.awt.image.DataBufferInt;
  */
 final class HeatMaps {
 
+    private static final int STEPS = 1024;
+    private static final int[] TURBO = new int[STEPS];
+
+    static {
+        for (int i = 0; i < STEPS; i++) {
+            TURBO[i] = turboExact((double) i / (STEPS - 1));
+        }
+    }
+
     private HeatMaps() {
     }
 
-    /** Turbo colour of {@code v} in [0, 1], as 0xRRGGBB. */
+    /** Turbo colour of {@code v} in [0, 1], as 0xRRGGBB (from a 1024-step table). */
     static int turbo(double v) {
+        return TURBO[(int) Math.round(Math.clamp(v, 0.0, 1.0) * (STEPS - 1))];
+    }
+
+    private static int turboExact(double v) {
         double x = Math.clamp(v, 0.0, 1.0);
         double r = 0.13572138 + x * (4.61539260 + x * (-42.66032258 + x * (132.13108234 + x * (-152.94239396 + x * 59.28637943))));
         double g = 0.09140261 + x * (2.19418839 + x * (4.84296658 + x * (-14.18503333 + x * (4.27729857 + x * 2.82956604))));
@@ -30,9 +43,9 @@ final class HeatMaps {
     }
 
     /**
-     * {@code base} with {@code values} (row-major, {@code w x h}, in [0, 1]) blended over it, scaled to the base's
-     * size. Opacity grows with the value up to {@code maxOpacity}, reached at {@code fullAt}: where the map is
-     * near zero, the tissue shows unchanged.
+     * {@code base} with {@code values} (row-major, {@code w x h}, in [0, 1], covering the same area) blended over
+     * it, interpolated bilinearly to the base's size. Opacity grows with the value up to {@code maxOpacity},
+     * reached at {@code fullAt}: where the map is near zero, the tissue shows unchanged.
      */
     static BufferedImage overlay(BufferedImage base, float[] values, int w, int h, double maxOpacity, double fullAt) {
         BufferedImage out = copy(base);
@@ -40,12 +53,22 @@ final class HeatMaps {
         int height = out.getHeight();
         int[] rgb = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
         for (int y = 0; y < height; y++) {
-            int sy = Math.min(h - 1, (int) ((y + 0.5) * h / height));
+            double v0 = Math.clamp((y + 0.5) * h / height - 0.5, 0.0, h - 1.0);
+            int y0 = (int) v0;
+            int y1 = Math.min(h - 1, y0 + 1);
+            double fy = v0 - y0;
             for (int x = 0; x < width; x++) {
-                int sx = Math.min(w - 1, (int) ((x + 0.5) * w / width));
-                double v = values[sy * w + sx];
+                double u0 = Math.clamp((x + 0.5) * w / width - 0.5, 0.0, w - 1.0);
+                int x0 = (int) u0;
+                int x1 = Math.min(w - 1, x0 + 1);
+                double fx = u0 - x0;
+                double top = values[y0 * w + x0] * (1 - fx) + values[y0 * w + x1] * fx;
+                double bottom = values[y1 * w + x0] * (1 - fx) + values[y1 * w + x1] * fx;
+                double v = top * (1 - fy) + bottom * fy;
                 double a = maxOpacity * smoothstep(v / fullAt);
-                rgb[y * width + x] = blend(rgb[y * width + x], turbo(v), a);
+                if (a > 0) {
+                    rgb[y * width + x] = blend(rgb[y * width + x], turbo(v), a);
+                }
             }
         }
         return out;

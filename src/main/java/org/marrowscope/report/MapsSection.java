@@ -39,33 +39,33 @@ final class MapsSection {
         float h = w / aspect;
         ctx.heading(r.classifiable() ? "Where the models looked" : "Slide overview", h + 30);
         if (!r.classifiable()) {
-            figure(ctx, ctx.photo(thumbnail.image()), w, h, null);
-            ctx.caption(ctx.nextFigure(), "Slide overview (from the slide's pyramid). No regions of interest were "
-                    + "selected, so there are no ROI or saliency maps.", flow.left(), flow.width());
+            figure(ctx, ctx.photo(thumbnail.image()), w, h, null, "Slide overview (from the slide's pyramid). No regions "
+                    + "of interest were selected, so there are no ROI or saliency maps.");
             return;
         }
         BufferedImage scatter = scatter(thumbnail, r);
-        figure(ctx, ctx.photo(scatter), w, h, (x, top) -> classLegend(ctx, x, top));
         double footprintMicrons = r.rois().getFirst().size() * r.parameters().slideMicronsPerPixel();
-        ctx.caption(ctx.nextFigure(), "Slide overview with the centres of the " + r.rois().size() + " regions of interest "
-                + "(ROIs), coloured by predicted class (the label most models gave the ROI). Each ROI covers "
-                + Fmt.decimal(footprintMicrons, 0) + " × " + Fmt.decimal(footprintMicrons, 0) + " µm.", flow.left(),
-                flow.width());
+        figure(ctx, ctx.photo(scatter), w, h, (x, top) -> classLegend(ctx, x, top), "Slide overview with the centres of "
+                + "the " + r.rois().size() + " regions of interest (ROIs), coloured by predicted class (the label most "
+                + "models gave the ROI). Each ROI covers " + Fmt.decimal(footprintMicrons, 0) + " × "
+                + Fmt.decimal(footprintMicrons, 0) + " µm.");
         ReportContext.checkCancelled();
 
-        int tw = thumbnail.image().getWidth();
-        int th = thumbnail.image().getHeight();
         double bandwidth = SaliencyMap.defaultBandwidth(r);
-        SaliencyMap map = SaliencyMap.compute(r, tw, th, bandwidth);
-        BufferedImage heat = HeatMaps.overlay(thumbnail.image(), map.saliency(), tw, th, 0.7, 0.25);
+        // The map is a sum of Gaussians: a raster with about 8 pixels per sigma holds all its detail, and the
+        // overlay interpolates it up to the thumbnail. At thumbnail resolution a wide kernel costs seconds.
+        int reduce = (int) Math.max(1, Math.floor(bandwidth * thumbnail.scale() / 8));
+        int mw = Math.max(2, (int) Math.ceil((double) thumbnail.image().getWidth() / reduce));
+        int mh = Math.max(2, (int) Math.ceil((double) thumbnail.image().getHeight() / reduce));
+        SaliencyMap map = SaliencyMap.compute(r, mw, mh, bandwidth);
+        BufferedImage heat = HeatMaps.overlay(thumbnail.image(), map.saliency(), mw, mh, 0.7, 0.25);
         PDImageXObject bar = ctx.lossless(HeatMaps.colourBar(8, 256));
-        figure(ctx, ctx.photo(heat), w, h, (x, top) -> colourBarLegend(ctx, bar, x, top));
         String diagnosis = r.diagnosis();
-        ctx.caption(ctx.nextFigure(), "Saliency map for " + diagnosis + ": the density of ROIs multiplied by each ROI's "
-                + "probability of " + diagnosis + " (mean over the classifiers), spread with a Gaussian kernel (σ = "
-                + Fmt.decimal(bandwidth * r.parameters().slideMicronsPerPixel(), 0) + " µm) and normalised to its maximum. "
-                + "Warm colours show where the evidence for the suggested diagnosis concentrates.", flow.left(),
-                flow.width());
+        figure(ctx, ctx.photo(heat), w, h, (x, top) -> colourBarLegend(ctx, bar, x, top), "Saliency map for " + diagnosis
+                + ": the density of ROIs multiplied by each ROI's probability of " + diagnosis + " (mean over the "
+                + "classifiers), spread with a Gaussian kernel (σ = " + Fmt.decimal(bandwidth
+                * r.parameters().slideMicronsPerPixel(), 0) + " µm) and normalised to its maximum. Warm colours show "
+                + "where the evidence for the suggested diagnosis concentrates.");
     }
 
     @FunctionalInterface
@@ -73,10 +73,11 @@ final class MapsSection {
         void draw(float x, float top) throws IOException;
     }
 
-    private static void figure(ReportContext ctx, PDImageXObject image, float w, float h, Legend legend)
+    /** An image with its legend to the right and its caption below, all on one page. */
+    private static void figure(ReportContext ctx, PDImageXObject image, float w, float h, Legend legend, String caption)
             throws IOException {
         PageFlow flow = ctx.flow;
-        flow.ensure(h + 36);
+        flow.ensure(h + ctx.captionHeight(caption));
         float top = flow.y();
         flow.image(image, flow.left(), top, w, h);
         flow.stroke(flow.left(), top, w, h, Styles.RULE, 0.5f);
@@ -84,6 +85,7 @@ final class MapsSection {
             legend.draw(flow.left() + w + 12, top);
         }
         flow.down(h);
+        ctx.caption(ctx.nextFigure(), caption, flow.left(), flow.width());
     }
 
     static BufferedImage scatter(Thumbnail thumbnail, ClassificationResult r) {

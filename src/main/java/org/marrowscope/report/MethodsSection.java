@@ -21,7 +21,8 @@ final class MethodsSection {
     static void render(ReportContext ctx) throws IOException {
         ClassificationResult r = ctx.result;
         ctx.heading("Methods", 120);
-        ctx.flow.paragraph("Two-stage pipeline: a quality model scores 512 × 512 tiles of the slide and "
+        int tile = r.parameters().tilePixels();
+        ctx.flow.paragraph("Two-stage pipeline: a quality model scores " + tile + " × " + tile + " tiles of the slide and "
                 + r.parameters().roiCount() + " good tiles are drawn at random as regions of interest (ROIs); each "
                 + "classifier labels every ROI, and majority votes give the slide's label.", ctx.styles.body());
         ctx.subheading("Region selection (stage 1)", 60);

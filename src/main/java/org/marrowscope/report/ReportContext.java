@@ -84,6 +84,11 @@ final class ReportContext {
         flow.down(2);
     }
 
+    /** Height {@link #caption} takes across the full width, to keep a caption on its figure's page. */
+    float captionHeight(String text) throws IOException {
+        return PageFlow.height("Figure 99. " + text, styles.caption(), flow.width()) + 9;
+    }
+
     /** "Figure n. text" under a figure, across {@code width} points from {@code x}. */
     void caption(int number, String text, float x, float width) throws IOException {
         flow.down(3);

@@ -99,6 +99,11 @@ public final class ReportWriter {
                 throw new IllegalArgumentException("the result was made from " + result.slide().fileName() + " ("
                         + result.slide().width() + " x " + result.slide().height() + " px), not from " + slidePath);
             }
+            GalleryPlan plan = GalleryPlan.of(result, options, info);
+            if (gradCams.available()) {
+                // The maps are computed in the background (the inference thread) while the pages are laid out.
+                gradCams.prefetch(plan.shown());
+            }
             Styles styles = Styles.of(ReportFonts.embed(document));
             ReportContext ctx;
             try (PageFlow flow = new PageFlow(document)) {
@@ -108,7 +113,7 @@ public final class ReportWriter {
                 ReportContext.checkCancelled();
                 MapsSection.render(ctx);
                 ReportContext.checkCancelled();
-                GallerySection.render(ctx);
+                GallerySection.render(ctx, plan);
                 MethodsSection.render(ctx);
             }
             ReportContext.checkCancelled();

@@ -53,18 +53,23 @@ record Thumbnail(BufferedImage image, double scale) {
             long[] sums, int[] counts) {
         int w = strip.getWidth();
         int h = strip.getHeight();
-        int[] row = new int[w];
+        // Slides return TYPE_INT_RGB: read its array directly rather than pixel by pixel.
+        int[] pixels = strip.getType() == BufferedImage.TYPE_INT_RGB
+                ? ((DataBufferInt) strip.getRaster().getDataBuffer()).getData() : null;
+        if (pixels == null || pixels.length != w * h) {
+            pixels = strip.getRGB(0, 0, w, h, null, 0, w);
+        }
         int[] column = new int[w];
         for (int x = 0; x < w; x++) {
             column[x] = (int) Math.min(width - 1, (long) ((left + x) * fx));
         }
         for (int y = 0; y < h; y++) {
             int ty = (int) Math.min(height - 1, (long) ((top + y) * fy));
-            strip.getRGB(0, y, w, 1, row, 0, w);
             int base = ty * width;
+            int rowStart = y * w;
             for (int x = 0; x < w; x++) {
                 int i = base + column[x];
-                int p = row[x];
+                int p = pixels[rowStart + x];
                 sums[3 * i] += (p >> 16) & 0xFF;
                 sums[3 * i + 1] += (p >> 8) & 0xFF;
                 sums[3 * i + 2] += p & 0xFF;

@@ -94,6 +94,18 @@ class ReportCommandTest {
         assertThat(pdf).doesNotExist();
     }
 
+    @Test
+    void benchReportTimesTheReportAgainstItsBaselines() {
+        CliRunner r = CliRunner.run("bench", "report", "--size", "4000x3000", "--rois", "12", "--rounds", "1",
+                "--quality-model", MODELS + "/tiny-quality", "--classifier", MODELS + "/tiny-cnn", "--device", "cpu",
+                "--reference-diagnosis", "ALL");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("result: 12 ROIs, 1 classifier(s) (Grad-CAM: tiny-cnn 1.0.0, penultimate layer)")
+                .containsPattern("round 1: JSON [0-9.]+ s, report without Grad-CAM [0-9.]+ s, report [0-9.]+ s \\(\\d+ pages")
+                .containsPattern("mean of 1 rounds: report [0-9.]+ s = \\d+x saving the JSON")
+                .contains("target under 3 s for a 12-ROI result: ");
+    }
+
     private static JsonNode json(String out) {
         try {
             return new ObjectMapper().readTree(out.lines().findFirst().orElseThrow());
