@@ -34,10 +34,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Time to write the PDF report of a 200-ROI result, figures and Grad-CAM included, against saving the",
-            "same result as JSON and against the same report without Grad-CAM, all measured in the same rounds. Without",
-            "--result, a synthetic slide is written and classified first (stage-1 thresholds lowered so that every tissue",
-            "tile qualifies: the report's cost, not the selection, is measured)."})
+        description = "Time to write the PDF report of a 200-ROI result, figures and Grad-CAM included, against saving "
+            + "the same result as JSON and against the same report without Grad-CAM, all measured in the same rounds. "
+            + "Without --result, a synthetic slide is written and classified first (stage-1 thresholds lowered so that "
+            + "every tissue tile qualifies: the report's cost, not the selection, is measured).")
 final class BenchReportCommand implements Callable<Integer> {
 
     @Option(names = "--slide", paramLabel = "SLIDE", description = "Slide (with --result); default: a synthetic one.")
@@ -69,7 +69,7 @@ final class BenchReportCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "3", description = "Timed rounds after a warm-up round (default: ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--seed", defaultValue = "1")
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the synthetic slide and ROI draw (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Spec

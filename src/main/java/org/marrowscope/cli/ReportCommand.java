@@ -26,9 +26,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Write the PDF/A-2b report of a classified slide: case and slide fields, the suggested diagnosis with",
-            "its votes, ROI and saliency maps, ROI galleries with Grad-CAM, parameters, models, timings and the",
-            "intended-use statement. Patient fields appear only when given; the label image only with --include-label."})
+        description = "Write the PDF/A-2b report of a classified slide: case and slide fields, the suggested diagnosis "
+            + "with its votes, ROI and saliency maps, ROI galleries with Grad-CAM, parameters, models, timings and the "
+            + "intended-use statement. Patient fields appear only when given; the label image only with --include-label.")
 final class ReportCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "SLIDE", description = "The classified slide.")
@@ -48,13 +48,13 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--case-id", paramLabel = "ID", description = "Case or accession number (shown on every page).")
     String caseId;
 
-    @Option(names = "--patient-name", paramLabel = "NAME")
+    @Option(names = "--patient-name", paramLabel = "NAME", description = "Patient's name (left out when not given).")
     String patientName;
 
-    @Option(names = "--patient-id", paramLabel = "ID")
+    @Option(names = "--patient-id", paramLabel = "ID", description = "Patient's identifier, e.g. record number.")
     String patientId;
 
-    @Option(names = "--birth-date", paramLabel = "YYYY-MM-DD")
+    @Option(names = "--birth-date", paramLabel = "YYYY-MM-DD", description = "Patient's date of birth.")
     LocalDate birthDate;
 
     @Option(names = "--physician", paramLabel = "NAME", description = "Requesting physician.")
@@ -67,7 +67,7 @@ final class ReportCommand implements Callable<Integer> {
             description = "The pathologist's diagnosis (one of the models' classes): ROIs labelled otherwise are shown.")
     String referenceDiagnosis;
 
-    @Option(names = "--comment", paramLabel = "TEXT")
+    @Option(names = "--comment", paramLabel = "TEXT", description = "Free-text comment printed under the case fields.")
     String comment;
 
     @Option(names = "--include-label", description = "Include the slide's label image (it may show patient identity).")
