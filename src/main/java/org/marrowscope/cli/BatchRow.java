@@ -30,11 +30,14 @@ record BatchRow(String slide, int exitCode, String status, String diagnosis, Dou
                 message);
     }
 
-    static String jsonLine(Path slide, ClassificationOutcome o, Path geojson) throws IOException {
+    static String jsonLine(Path slide, ClassificationOutcome o, Path geojson, Path report) throws IOException {
         ObjectNode node = ResultStore.json().valueToTree(of(slide, o));
         node.put("reused", o.reused());
         if (geojson != null) {
             node.put("geojson", geojson.toString());
+        }
+        if (report != null) {
+            node.put("report", report.toString());
         }
         return ResultStore.json().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(node);
     }

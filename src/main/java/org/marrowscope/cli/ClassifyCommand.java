@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import javax.imageio.ImageIO;
 import me.tongfei.progressbar.ProgressBar;
+import org.marrowscope.model.GradCam;
 import org.marrowscope.model.ModelBundleException;
 import org.marrowscope.pipeline.CancellationToken;
 import org.marrowscope.pipeline.PipelineException;
@@ -17,7 +18,12 @@ import org.marrowscope.pipeline.PipelineSettings;
 import org.marrowscope.pipeline.ReinhardNormaliser;
 import org.marrowscope.pipeline.maps.GeoJsonExport;
 import org.marrowscope.io.AtomicFiles;
+import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.pipeline.result.ResultStore;
+import org.marrowscope.report.CaseInfo;
+import org.marrowscope.report.GradCamProvider;
+import org.marrowscope.report.ReportOptions;
+import org.marrowscope.report.ReportWriter;
 import org.marrowscope.service.ClassificationOutcome;
 import org.marrowscope.service.ClassifyRequest;
 import org.marrowscope.service.InferenceService;
@@ -86,6 +92,9 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--geojson", description = "Also write the ROIs as GeoJSON (QuPath: File > Import objects) beside the result.")
     boolean geojson;
 
+    @Option(names = "--report", description = "Also write the PDF report (SLIDE.report.pdf) beside each result.")
+    boolean report;
+
     @Option(names = "--no-progress", description = "No progress bar.")
     boolean noProgress;
 
@@ -129,10 +138,14 @@ final class ClassifyCommand implements Callable<Integer> {
         try (ProgressBar bar = noProgress || json ? null : ProgressReporter.bar(slide.getFileName().toString())) {
             ClassificationOutcome outcome = service.classify(request, ProgressReporter.listener(bar), cancel);
             Path geo = geojson ? writeGeoJson(outcome) : null;
+            Path pdf = report ? writeReport(service, slide, selection, outcome, stderr) : null;
             if (json) {
-                stdout.println(BatchRow.jsonLine(slide, outcome, geo));
+                stdout.println(BatchRow.jsonLine(slide, outcome, geo, pdf));
             } else {
                 stdout.println(ResultSummary.line(slide.getFileName().toString(), outcome.result(), outcome.reused()));
+                if (pdf != null) {
+                    stdout.println(slide.getFileName() + ": report " + pdf);
+                }
             }
             stdout.flush();
             return BatchRow.of(slide, outcome);
@@ -146,7 +159,24 @@ final class ClassifyCommand implements Callable<Integer> {
             return failed(slide, ExitCodes.CANCELLED, "cancelled", stdout, stderr);
         } catch (IOException e) {
             return failed(slide, ExitCodes.OUTPUT_FAILED, e.getMessage(), stdout, stderr);
+        } catch (InterruptedException e) {
+            cancel.cancel();
+            return failed(slide, ExitCodes.CANCELLED, "cancelled", stdout, stderr);
         }
+    }
+
+    /** The report beside the result, with Grad-CAM from the first classifier through the same warm service. */
+    private Path writeReport(InferenceService service, Path slide, ModelSelection selection, ClassificationOutcome outcome,
+            PrintWriter stderr) throws IOException, SlideException, InterruptedException {
+        ClassificationResult result = outcome.result();
+        GradCamProvider cams = result.classifiable()
+                ? GradCamProvider.fromService(service, slide, result, result.classifiers().getFirst(),
+                        selection.classifiers().getFirst(), GradCam.Layer.PENULTIMATE, device)
+                : GradCamProvider.unavailable("the slide was not classifiable");
+        ReportWriter.Written written = new ReportWriter(VersionProvider.softwareName(), ReportOptions.DEFAULTS)
+                .write(slide, result, CaseInfo.NONE, cams, ReportWriter.besideResult(outcome.savedTo()));
+        written.warnings().forEach(w -> stderr.println("marrowscope: " + slide.getFileName() + ": warning: " + w));
+        return written.file();
     }
 
     private BatchRow failed(Path slide, int code, String message, PrintWriter stdout, PrintWriter stderr) {

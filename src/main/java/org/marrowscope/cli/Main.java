@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Two-stage deep-learning classification of Wright-Giemsa bone marrow aspirate slides.",
-        subcommands = {InfoCommand.class, ClassifyCommand.class, SynthCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {InfoCommand.class, ClassifyCommand.class, ReportCommand.class, SynthCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0   success",

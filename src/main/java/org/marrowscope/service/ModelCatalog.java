@@ -6,11 +6,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.marrowscope.model.ModelBundle;
 import org.marrowscope.model.ModelBundleException;
 import org.marrowscope.model.ModelManifest;
 import org.marrowscope.model.ModelManifest.Role;
+import org.marrowscope.pipeline.ModelInfo;
 
 /**
  * The model bundles found in folders (the bundled {@code models/} and any the user adds). Each entry is
@@ -23,6 +25,11 @@ public record ModelCatalog(List<Entry> valid, List<ModelBundleException> invalid
     public record Entry(Path directory, ModelManifest manifest) {
         public boolean isQuality() {
             return manifest.role() == Role.QUALITY;
+        }
+
+        /** What a result records of this bundle (name, version, hash, demo flag). */
+        public ModelInfo info() {
+            return ModelAdapters.info(manifest);
         }
     }
 
@@ -57,6 +64,11 @@ public record ModelCatalog(List<Entry> valid, List<ModelBundleException> invalid
             }
         }
         return new ModelCatalog(valid, invalid);
+    }
+
+    /** The bundle a result's model came from: same bundle hash, wherever the folder is now. */
+    public Optional<Entry> find(ModelInfo model) {
+        return valid.stream().filter(e -> e.info().sha256().equals(model.sha256())).findFirst();
     }
 
     private static List<Path> bundlesIn(Path folder) throws IOException {
