@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "marrowscope",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Two-stage deep-learning classification of Wright-Giemsa bone marrow aspirate slides.",
+        description = {"Two-stage deep-learning classification of Wright-Giemsa bone marrow aspirate slides.",
+            "Without a command, starts the desktop app (opening SLIDE when given)."},
         subcommands = {InfoCommand.class, ClassifyCommand.class, SynthCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
@@ -24,12 +25,17 @@ import picocli.CommandLine.Command;
             "  16  OpenSlide library missing  17  slide closed",
             "  18  invalid request (level, region)",
             "  3   several slides given and some failed",
+            "  4   no graphical display for the desktop app",
             "  20  writing an output failed   21  model bundle missing or invalid",
             "  22  classification failed      130 cancelled"})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Parameters(arity = "0..1", paramLabel = "SLIDE",
+            description = "Without a command: start the desktop app, opening SLIDE when given.")
+    java.nio.file.Path slide;
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -48,9 +54,10 @@ public final class Main implements Runnable {
         return cli;
     }
 
+    /** No subcommand: the desktop app (a slide argument opens in it). */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        return org.marrowscope.app.AppLauncher.launch(slide, VersionProvider.softwareName(), spec.commandLine().getErr());
     }
 
     /** Known failures get one clear line on stderr and their own exit code; only bugs get a stack trace. */
