@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.marrowscope.pipeline.PipelineSettings;
+import org.marrowscope.pipeline.SelectionSettings;
 import org.marrowscope.service.InferenceService;
 import org.marrowscope.service.ModelCatalog;
 
@@ -24,7 +25,8 @@ public final class AppContext implements AutoCloseable {
     private final ExecutorService background;
 
     /**
-     * @param pipeline the pipeline's settings for runs started from the app (the paper's defaults for users)
+     * @param pipeline the pipeline's settings for runs started from the app (the paper's defaults for users); the
+     *     stage-1 numbers come from the user's settings
      */
     public AppContext(AppPaths paths, String software, PipelineSettings pipeline) {
         this.paths = paths;
@@ -52,8 +54,11 @@ public final class AppContext implements AutoCloseable {
         return inference;
     }
 
+    /** The pipeline settings for the next run: the base settings with the user's stage-1 numbers. */
     public PipelineSettings pipeline() {
-        return pipeline;
+        Settings.Selection s = settings.get().selection();
+        return pipeline.withSelection(new SelectionSettings(s.roiCount(), s.highThreshold(), s.lowThreshold(), s.seed(),
+                pipeline.selection().batchSize(), pipeline.selection().exhaustive()));
     }
 
     public ExecutorService background() {

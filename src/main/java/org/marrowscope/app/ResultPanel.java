@@ -154,7 +154,7 @@ final class ResultPanel extends ScrollPane {
     private static Node modelTable(ClassificationResult r) {
         TableView<ModelVote> table = new TableView<>();
         table.setId("model-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_FIRST_COLUMN);
         TableColumn<ModelVote, String> model = new TableColumn<>("Model");
         model.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().model().name() + " " + c.getValue().model().version()
                 + (c.getValue().model().demo() ? " (demo)" : "")));
@@ -167,13 +167,17 @@ final class ResultPanel extends ScrollPane {
         });
         TableColumn<ModelVote, String> margin = new TableColumn<>("Margin");
         margin.setCellValueFactory(c -> new SimpleStringProperty(String.format(Locale.ROOT, "%.0f%%", c.getValue().vote().margin() * 100)));
+        model.setPrefWidth(190);
+        label.setPrefWidth(80);
+        share.setPrefWidth(60);
+        margin.setPrefWidth(60);
         table.getColumns().add(model);
         table.getColumns().add(label);
         table.getColumns().add(share);
         table.getColumns().add(margin);
         table.getItems().setAll(r.perModel());
         table.setFixedCellSize(26);
-        table.setPrefHeight(30 + 26 * Math.max(1, r.perModel().size()) + 4);
+        table.setPrefHeight(28 + 26 * Math.max(1, r.perModel().size()) + 2);
         table.setMinHeight(Region.USE_PREF_SIZE);
         VBox.setVgrow(table, Priority.NEVER);
         return table;
@@ -206,11 +210,21 @@ final class ResultPanel extends ScrollPane {
         grid.addRow(row++, key("Time"), value(String.format(Locale.ROOT, "%.1f s (stage 1 %.1f s, stage 2 %.1f s)",
                 r.timings().totalSeconds(), r.timings().qualitySeconds(), r.timings().classificationSeconds())));
         grid.addRow(row++, key("Seed"), value(Long.toString(r.parameters().seed())));
-        grid.addRow(row++, key("Run at"), value(r.createdAt() + (reused ? " (saved result)" : "")));
+        grid.addRow(row++, key("Run at"), value(when(r.createdAt()) + (reused ? " (saved result)" : "")));
         if (savedTo != null) {
             grid.addRow(row, key("Saved to"), value(savedTo.toString()));
         }
         return grid;
+    }
+
+    /** "2026-11-27 11:55:52 UTC" from an ISO instant. */
+    static String when(String instant) {
+        try {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+                    .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.parse(instant));
+        } catch (RuntimeException e) {
+            return instant;
+        }
     }
 
     private static Label key(String text) {

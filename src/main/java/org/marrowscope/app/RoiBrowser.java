@@ -78,11 +78,14 @@ final class RoiBrowser extends BorderPane {
         grid.setHorizontalCellSpacing(4);
         grid.setVerticalCellSpacing(4);
         grid.setCellFactory(g -> new RoiCell());
-        grid.setMinHeight(180);
-        grid.setPrefHeight(300);
-        VBox.setVgrow(grid, javafx.scene.layout.Priority.ALWAYS);
-        setCenter(grid);
-        setBottom(detail);
+        grid.setMinHeight(120);
+        javafx.scene.control.ScrollPane detailScroll = new javafx.scene.control.ScrollPane(detail);
+        detailScroll.setFitToWidth(true);
+        detailScroll.setMinHeight(120);
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(grid, detailScroll);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.42);
+        setCenter(split);
         clear();
     }
 

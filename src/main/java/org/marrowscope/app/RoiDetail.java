@@ -33,7 +33,7 @@ import org.marrowscope.viewer.HeatColours;
  */
 final class RoiDetail extends VBox {
 
-    static final int SIZE = 320;
+    static final int SIZE = 288;
 
     private final AppContext context;
     private final Function<ModelInfo, Optional<Path>> bundleOf;
@@ -87,6 +87,17 @@ final class RoiDetail extends VBox {
         layer.setId("gradcam-layer");
         opacity.setId("gradcam-opacity");
         layer.getItems().setAll(GradCam.Layer.values());
+        layer.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(GradCam.Layer l) {
+                return l == null ? "" : l == GradCam.Layer.PENULTIMATE ? "Penultimate (last feature map)" : "Intermediate";
+            }
+
+            @Override
+            public GradCam.Layer fromString(String s) {
+                return s.startsWith("Intermediate") ? GradCam.Layer.INTERMEDIATE : GradCam.Layer.PENULTIMATE;
+            }
+        });
         layer.setValue(GradCam.Layer.PENULTIMATE);
         classifier.valueProperty().addListener((o, a, b) -> recompute());
         camClass.valueProperty().addListener((o, a, b) -> recompute());

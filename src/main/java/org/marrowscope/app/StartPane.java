@@ -21,7 +21,7 @@ final class StartPane extends VBox {
         setAlignment(Pos.CENTER);
         setSpacing(14);
         setPadding(new Insets(40));
-        setMaxWidth(560);
+        setMaxWidth(640);
 
         Label title = new Label("MarrowScope");
         title.getStyleClass().add("start-title");
@@ -39,6 +39,8 @@ final class StartPane extends VBox {
         Label demoNote = new Label(demoExists ? "A synthetic AML smear, 20,000 x 15,000 pixels."
                 : "A synthetic AML smear, 20,000 x 15,000 pixels, rendered once (about 20 seconds).");
         demoNote.getStyleClass().add("muted");
+        subtitle.setWrapText(true);
+        demoNote.setWrapText(true);
         Label drop = new Label("or drop a slide file anywhere on this window");
         drop.getStyleClass().add("muted");
 

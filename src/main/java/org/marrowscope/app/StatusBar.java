@@ -40,6 +40,11 @@ final class StatusBar extends HBox {
         getChildren().addAll(message, spring, coordinates, magnification, cache);
         view.pointerProperty().addListener((o, a, p) -> showPointer(p));
         view.transformProperty().addListener((o, a, t) -> showTransform(t));
+        // Tiles arrive without the view moving: the cache figure is refreshed on its own clock.
+        javafx.animation.Timeline tick = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                javafx.util.Duration.seconds(1), e -> showTransform(view.transform())));
+        tick.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        tick.play();
     }
 
     void setSlide(Optional<MicronsPerPixel> pixelSize, Optional<Double> objectivePower) {

@@ -5,8 +5,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 
 /**
- * The ROI scatter (SPEC 3.6): a dot at each ROI's centre in its predicted class's colour; when zoomed in far
- * enough to see a tile, its outline too.
+ * The ROI scatter (SPEC 3.6): a dot at each ROI's centre in its predicted class's colour.
  */
 public final class RoiScatterOverlay extends Overlay {
 
@@ -41,14 +40,10 @@ public final class RoiScatterOverlay extends Overlay {
             if (!visible.intersects(p.x(), p.y(), p.size(), p.size())) {
                 continue;
             }
-            double side = p.size() * view.scale();
             double cx = view.toScreenX(p.x() + p.size() / 2.0);
             double cy = view.toScreenY(p.y() + p.size() / 2.0);
-            if (side >= 48) {
-                g.setStroke(p.colour());
-                g.strokeRect(view.toScreenX(p.x()), view.toScreenY(p.y()), side, side);
-            }
-            double r = 5;
+            // Dots only: ROIs overlap (stride is half a tile), so their squares would hide the cells under a grid.
+            double r = 6;
             g.setFill(p.colour());
             g.fillOval(cx - r, cy - r, 2 * r, 2 * r);
             g.setStroke(Color.rgb(40, 40, 40, 0.8));

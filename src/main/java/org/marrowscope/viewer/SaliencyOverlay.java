@@ -11,7 +11,7 @@ public final class SaliencyOverlay extends Overlay {
     private long slideHeight;
 
     public SaliencyOverlay() {
-        super("Saliency map", 0.6);
+        super("Saliency map", 0.5);
     }
 
     /** @param image the heat raster (see {@link HeatColours}), covering the slide's full extent */
