@@ -154,7 +154,7 @@ final class ResultPanel extends ScrollPane {
     private static Node modelTable(ClassificationResult r) {
         TableView<ModelVote> table = new TableView<>();
         table.setId("model-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_FIRST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<ModelVote, String> model = new TableColumn<>("Model");
         model.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().model().name() + " " + c.getValue().model().version()
                 + (c.getValue().model().demo() ? " (demo)" : "")));
@@ -167,7 +167,8 @@ final class ResultPanel extends ScrollPane {
         });
         TableColumn<ModelVote, String> margin = new TableColumn<>("Margin");
         margin.setCellValueFactory(c -> new SimpleStringProperty(String.format(Locale.ROOT, "%.0f%%", c.getValue().vote().margin() * 100)));
-        model.setPrefWidth(190);
+        model.setPrefWidth(200);
+        model.setMinWidth(150);
         label.setPrefWidth(80);
         share.setPrefWidth(60);
         margin.setPrefWidth(60);
