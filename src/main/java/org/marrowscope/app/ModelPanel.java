@@ -72,6 +72,7 @@ final class ModelPanel extends VBox {
     private void show(ModelCatalog found, String error) {
         catalog = found;
         scanError = error;
+        quality.getToggles().clear();
         qualityBox.getChildren().clear();
         classifierBox.getChildren().clear();
         classifiers.clear();
