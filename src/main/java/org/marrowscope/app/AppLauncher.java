@@ -53,7 +53,8 @@ public final class AppLauncher {
         }
     }
 
-    static boolean displayAvailable() {
+    /** False on Linux without DISPLAY or WAYLAND_DISPLAY (and not on the headless test platform). */
+    public static boolean displayAvailable() {
         if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
             return true;
         }

@@ -3,7 +3,6 @@ package org.marrowscope.viewer;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
-import java.util.function.LongConsumer;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
@@ -57,7 +56,7 @@ public final class SlideView extends Region {
     private boolean fitPending;
     private double dragX;
     private double dragY;
-    private LongConsumer paintTimes = n -> { };
+    private PaintListener paintListener = (nanos, complete) -> { };
     private BiConsumer<TileKey, Exception> tileErrors = (k, e) -> { };
 
     public SlideView() {
@@ -166,9 +165,18 @@ public final class SlideView extends Region {
         return overlays;
     }
 
-    /** Receives each paint's duration in nanoseconds (for the benchmark). */
-    public void setPaintTimes(LongConsumer value) {
-        paintTimes = value;
+    /** Told after each paint (for the benchmark). */
+    @FunctionalInterface
+    public interface PaintListener {
+        /**
+         * @param nanos how long the paint took on the FX thread
+         * @param complete whether every tile of the view's level was there
+         */
+        void painted(long nanos, boolean complete);
+    }
+
+    public void setPaintListener(PaintListener value) {
+        paintListener = value;
     }
 
     /** Told on the FX thread when a tile cannot be read. */
@@ -369,7 +377,7 @@ public final class SlideView extends Region {
         for (Overlay overlay : overlays) {
             overlay.paintIfShown(g, t);
         }
-        paintTimes.accept(System.nanoTime() - start);
+        paintListener.painted(System.nanoTime() - start, complete);
         return complete;
     }
 
