@@ -20,11 +20,9 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
-import org.marrowscope.pipeline.ModelInfo;
 import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.pipeline.result.RoiResult;
 import org.marrowscope.service.ClassificationOutcome;
-import org.marrowscope.service.ModelCatalog;
 import org.marrowscope.slide.SlideException;
 import org.marrowscope.viewer.Navigator;
 import org.marrowscope.viewer.RoiOutlineOverlay;
@@ -73,7 +71,7 @@ public final class MainWindow {
         models = new ModelPanel(context);
         classify = new ClassifyController(context, models, () -> stage, this::classified);
         resultPanel = new ResultPanel(this::setReference);
-        roiBrowser = new RoiBrowser(context, new RoiDetail(context, this::bundleOf), this::roiSelected);
+        roiBrowser = new RoiBrowser(context, new RoiDetail(context, info -> models.bundleOf(info)), this::roiSelected);
         overlayPanel = new OverlayPanel(scatter, saliency, outline);
         properties = new PropertiesPanel(context);
         start = new StartPane(this::openDialog, this::openDemo, DemoSlide.exists(context.paths()), this::open);
@@ -309,17 +307,6 @@ public final class MainWindow {
         double wanted = 0.45 * Math.min(view.getWidth(), view.getHeight()) / roi.size();
         double scale = view.transform() != null && view.transform().scale() >= wanted ? -1 : wanted;
         view.centreOn(roi.centreX(), roi.centreY(), scale);
-    }
-
-    /** The bundle folder of a model a result used, found again in the models folder by name and version. */
-    private Optional<Path> bundleOf(ModelInfo info) {
-        try {
-            return ModelCatalog.scan(List.of(context.modelsFolder())).valid().stream()
-                    .filter(e -> e.manifest().name().equals(info.name()) && e.manifest().version().equals(info.version()))
-                    .map(ModelCatalog.Entry::directory).findFirst();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
     }
 
     // ---- other windows -----------------------------------------------------------------------------------

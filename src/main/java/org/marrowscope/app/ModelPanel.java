@@ -15,6 +15,7 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.VBox;
 import org.marrowscope.model.ModelBundleException;
+import org.marrowscope.pipeline.ModelInfo;
 import org.marrowscope.service.ModelCatalog;
 import org.marrowscope.service.ModelSelection;
 
@@ -130,6 +131,19 @@ final class ModelPanel extends VBox {
                     + " (Ctrl+,), or tick a classifier in the Models tab.");
         }
         return new Choice(Optional.of(new ModelSelection(q, chosen)), null);
+    }
+
+    /**
+     * The bundle folder of a model a result used, found again among the scanned models by name and version (in
+     * memory: the scan already verified the bundles).
+     */
+    Optional<Path> bundleOf(ModelInfo info) {
+        if (catalog == null) {
+            return Optional.empty();
+        }
+        return catalog.valid().stream()
+                .filter(e -> e.manifest().name().equals(info.name()) && e.manifest().version().equals(info.version()))
+                .map(ModelCatalog.Entry::directory).findFirst();
     }
 
     /** Ticks only the classifiers in {@code folders} (tests, and a remembered choice). */

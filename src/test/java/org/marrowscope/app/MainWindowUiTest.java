@@ -359,4 +359,46 @@ class MainWindowUiTest {
         assertThat(dialogText(pane)).contains("No models to classify with").contains("no models").contains("no-models");
         assertThat(fx(() -> window.classifier().runningProperty().get())).isFalse();
     }
+
+    @Test
+    void theDemoSlideIsGeneratedOnceThenOpenedFromTheStartScreen(FxRobot robot) throws Exception {
+        // Generation itself, on a small spec: a cancelled run leaves nothing, a finished one an openable slide.
+        Path out = home.resolve("demo-small.tiff");
+        var cancelled = DemoSlide.generate(out, SmearSpec.of(SmearClass.AML, 7, 4000, 3000), "test");
+        cancelled.cancel(true);
+        context.background().submit(cancelled);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, cancelled::isDone);
+        assertThat(out).doesNotExist();
+        var task = DemoSlide.generate(out, SmearSpec.of(SmearClass.AML, 7, 4000, 3000), "test");
+        context.background().submit(task);
+        assertThat(task.get(60, TimeUnit.SECONDS)).isEqualTo(out);
+        assertThat(out).exists();
+
+        // With the demo slide in the data folder, the start screen's button opens it.
+        Files.createDirectories(context.paths().demoSlide().getParent());
+        Files.copy(out, context.paths().demoSlide());
+        robot.clickOn("#start-demo");
+        waitUntil(30, () -> window.opened() != null);
+        assertThat(fx(() -> window.opened().path())).isEqualTo(context.paths().demoSlide());
+        assertThat(context.settings().get().recentSlides()).containsExactly(context.paths().demoSlide().toAbsolutePath().toString());
+    }
+
+    @Test
+    void labelAndMacroImagesStayHiddenUnlessTurnedOn(FxRobot robot) throws Exception {
+        Path svs = org.marrowscope.TestData.slide("CMU-1-Small-Region.svs");
+        openSlide(svs);
+        robot.clickOn("#tab-slide");
+        assertThat(robot.lookup("#associated-thumbnail").tryQuery()).isPresent();
+        assertThat(robot.lookup("#associated-label").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#associated-macro").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#properties-panel .label").queryAllAs(Label.class)).anyMatch(l -> l.getText()
+                .contains("“label” is hidden: label and macro images can show patient identity"));
+
+        context.settings().set(context.settings().get().withPreferences(null, home.resolve("results").toString(), "cpu", 64,
+                true, 20));
+        openSlide(svs);
+        robot.clickOn("#tab-slide");
+        assertThat(robot.lookup("#associated-label").tryQuery()).isPresent();
+        waitUntil(10, () -> robot.lookup("#associated-label").queryAs(javafx.scene.image.ImageView.class).getImage() != null);
+    }
 }
