@@ -36,6 +36,7 @@ final class PropertiesPanel extends VBox {
         setSpacing(10);
         setPadding(new Insets(12));
         summary.setWrapText(true);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         TableColumn<Map.Entry<String, String>, String> key = new TableColumn<>("Property");
         key.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().getKey()));
         key.setPrefWidth(170);
@@ -45,6 +46,7 @@ final class PropertiesPanel extends VBox {
         table.getColumns().add(key);
         table.getColumns().add(value);
         table.setId("properties-table");
+        table.setMinHeight(160);
         VBox.setVgrow(table, Priority.ALWAYS);
         Label props = new Label("All properties");
         props.getStyleClass().add("section-title");
@@ -88,7 +90,8 @@ final class PropertiesPanel extends VBox {
             }
             Label name = new Label(image.name() + String.format(Locale.ROOT, " (%d x %d)", image.width(), image.height()));
             ImageView view = new ImageView();
-            view.setFitWidth(240);
+            view.setFitWidth(160);
+            view.setFitHeight(160);
             view.setPreserveRatio(true);
             view.setId("associated-" + image.name());
             associated.getChildren().addAll(name, view);
@@ -106,6 +109,7 @@ final class PropertiesPanel extends VBox {
     private static Label muted(String text) {
         Label l = new Label(text);
         l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.getStyleClass().add("muted");
         return l;
     }

@@ -95,6 +95,7 @@ final class SettingsDialog extends Dialog<Settings> {
 
     private static HBox withBrowse(TextField field, Window owner) {
         Button browse = new Button("Browse…");
+        browse.setMinWidth(Button.USE_PREF_SIZE);
         browse.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
             if (!field.getText().isBlank() && new File(field.getText()).isDirectory()) {
