@@ -57,6 +57,16 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     /** No subcommand: the desktop app (a slide argument opens in it). */
     @Override
     public Integer call() {
+        if (slide != null && !java.nio.file.Files.exists(slide)) {
+            String name = slide.toString();
+            // A bare word that is no file is a mistyped command, not a slide to open.
+            if (name.indexOf('.') < 0 && name.indexOf('/') < 0 && name.indexOf(java.io.File.separatorChar) < 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "Unknown command or file: '" + name
+                        + "' (commands: info, classify, synth, bench; or a slide file to open in the app)");
+            }
+            spec.commandLine().getErr().println("marrowscope: No such file: " + slide);
+            return org.marrowscope.slide.SlideException.Kind.NOT_FOUND.exitCode();
+        }
         return org.marrowscope.app.AppLauncher.launch(slide, VersionProvider.softwareName(), spec.commandLine().getErr());
     }
 
