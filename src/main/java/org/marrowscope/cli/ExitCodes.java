@@ -12,6 +12,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** Several slides were given and some failed (each failure is reported on its own line). */
     public static final int SOME_SLIDES_FAILED = 3;
+    /** The desktop app was started without a graphical display (the message says how to get one). */
+    public static final int NO_DISPLAY = org.marrowscope.app.AppLauncher.NO_DISPLAY;
     /** A model bundle is missing or invalid (the message names the bundle, the file and the problem). */
     public static final int MODEL_INVALID = 21;
     /** Classification failed mid-run (a model or a tile read broke); the message says which. */

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "marrowscope",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Two-stage deep-learning classification of Wright-Giemsa bone marrow aspirate slides.",
+        description = {"Two-stage deep-learning classification of Wright-Giemsa bone marrow aspirate slides.",
+            "Without a command, starts the desktop app (opening SLIDE when given)."},
         subcommands = {InfoCommand.class, ClassifyCommand.class, ReportCommand.class, SynthCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
@@ -25,12 +26,17 @@ import picocli.CommandLine.Command;
             "  16  OpenSlide library missing  17  slide closed",
             "  18  invalid request (level, region)",
             "  3   several slides given and some failed",
+            "  4   no graphical display for the desktop app",
             "  20  writing an output failed   21  model bundle missing or invalid",
             "  22  classification failed      130 cancelled"})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Parameters(arity = "0..1", paramLabel = "SLIDE",
+            description = "Without a command: start the desktop app, opening SLIDE when given.")
+    java.nio.file.Path slide;
 
     public static void main(String[] args) {
         UserFolders.useDataFolderForDjlCache();
@@ -50,9 +56,20 @@ public final class Main implements Runnable {
         return cli;
     }
 
+    /** No subcommand: the desktop app (a slide argument opens in it). */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        if (slide != null && !java.nio.file.Files.exists(slide)) {
+            String name = slide.toString();
+            // A bare word that is no file is a mistyped command, not a slide to open.
+            if (name.indexOf('.') < 0 && name.indexOf('/') < 0 && name.indexOf(java.io.File.separatorChar) < 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "Unknown command or file: '" + name
+                        + "' (commands: info, classify, report, synth, bench; or a slide file to open in the app)");
+            }
+            spec.commandLine().getErr().println("marrowscope: No such file: " + slide);
+            return org.marrowscope.slide.SlideException.Kind.NOT_FOUND.exitCode();
+        }
+        return org.marrowscope.app.AppLauncher.launch(slide, VersionProvider.softwareName(), spec.commandLine().getErr());
     }
 
     /** Known failures get one clear line on stderr and their own exit code; only bugs get a stack trace. */

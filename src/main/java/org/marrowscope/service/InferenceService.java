@@ -130,6 +130,21 @@ public final class InferenceService implements AutoCloseable {
         }, inference);
     }
 
+    /**
+     * Stage 1's p(good) for tiles read as the quality model sees them (see {@code TileReader}), for the expert's
+     * tile review; computed on the inference thread with the warm model, after any queued run.
+     */
+    public CompletableFuture<float[]> qualityScores(Path quality, List<BufferedImage> tiles, String device) {
+        List<BufferedImage> copy = List.copyOf(tiles);
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return models.quality(quality, device).score(copy);
+            } catch (ModelBundleException e) {
+                throw new CompletionException(e);
+            }
+        }, inference);
+    }
+
     /** The job running or queued for this slide, if any. */
     public Optional<ClassifyJob> activeJob(Path slide) {
         return Optional.ofNullable(active.get(slide.toAbsolutePath().normalize()));

@@ -53,6 +53,11 @@ class InfoCommandTest {
         assertThat(r.err()).contains("Missing required parameter: 'SLIDE'");
         assertThat(CliRunner.run("info", "--frobnicate", "x").exitCode()).isEqualTo(2);
         assertThat(CliRunner.run("no-such-command").exitCode()).isEqualTo(2);
+        assertThat(CliRunner.run("no-such-command").err()).contains("Unknown command or file: 'no-such-command'");
+        // A slide argument without a command opens the app; a missing one is reported without a window.
+        CliRunner missing = CliRunner.run("/no/such/slide.svs");
+        assertThat(missing.exitCode()).isEqualTo(10);
+        assertThat(missing.err()).contains("No such file: /no/such/slide.svs");
     }
 
     @Test

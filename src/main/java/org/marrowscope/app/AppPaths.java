@@ -1,0 +1,37 @@
+package org.marrowscope.app;
+
+import java.nio.file.Path;
+
+/**
+ * Where the app keeps its own files: settings in the user's config folder, the demo slide and tile-review
+ * labels in the user's data folder (XDG base directories, the Linux desktop convention).
+ *
+ * @param config settings and window geometry
+ * @param data the demo slide, review labels
+ */
+public record AppPaths(Path config, Path data) {
+
+    /** {@code $XDG_CONFIG_HOME/marrowscope} and {@code $XDG_DATA_HOME/marrowscope}, with the usual fallbacks. */
+    public static AppPaths forUser() {
+        String home = System.getProperty("user.home");
+        return new AppPaths(xdg("XDG_CONFIG_HOME", Path.of(home, ".config")), xdg("XDG_DATA_HOME", Path.of(home, ".local", "share")));
+    }
+
+    private static Path xdg(String variable, Path fallback) {
+        String value = System.getenv(variable);
+        Path base = value == null || value.isBlank() || !Path.of(value).isAbsolute() ? fallback : Path.of(value);
+        return base.resolve("marrowscope");
+    }
+
+    public Path settingsFile() {
+        return config.resolve("settings.json");
+    }
+
+    public Path demoSlide() {
+        return data.resolve("demo").resolve(DemoSlide.FILE_NAME);
+    }
+
+    public Path reviewFolder() {
+        return data.resolve("review");
+    }
+}

@@ -1,0 +1,111 @@
+package org.marrowscope.app;
+
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.stage.Window;
+import org.marrowscope.service.ClassificationOutcome;
+import org.marrowscope.service.ClassifyJob;
+import org.marrowscope.service.ClassifyRequest;
+
+/**
+ * Runs Classify through the inference service: progress arrives on the inference thread and is handed to the
+ * FX thread; Cancel (or closing the slide or the window) cancels the job, which stops within one batch.
+ */
+final class ClassifyController {
+
+    private final AppContext context;
+    private final ModelPanel models;
+    private final ProgressStrip strip;
+    private final Supplier<Window> owner;
+    private final Consumer<ClassificationOutcome> onDone;
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
+    private ClassifyJob job;
+
+    ClassifyController(AppContext context, ModelPanel models, Supplier<Window> owner, Consumer<ClassificationOutcome> onDone) {
+        this.context = context;
+        this.models = models;
+        this.owner = owner;
+        this.onDone = onDone;
+        this.strip = new ProgressStrip(this::cancel);
+    }
+
+    ProgressStrip strip() {
+        return strip;
+    }
+
+    ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** Starts a run for the slide, or shows why it cannot start (no models). */
+    void start(Path slide) {
+        if (job != null) {
+            return;
+        }
+        ModelPanel.Choice choice = models.choice();
+        if (choice.selection().isEmpty()) {
+            Dialogs.error(owner.get(), "No models to classify with", choice.problem());
+            return;
+        }
+        var previous = context.inference().activeJob(slide);
+        if (previous.isPresent() && previous.get().isCancelled()) {
+            // A cancelled run of this slide is still winding down; the service would hand back that job.
+            strip.starting(slide.getFileName().toString());
+            strip.waitingForCancelledRun();
+            previous.get().outcome().whenComplete((o, e) -> Platform.runLater(() -> start(slide)));
+            return;
+        }
+        ClassifyRequest request = new ClassifyRequest(slide, choice.selection().get(), context.pipeline(),
+                context.resultsFolder(), true, context.device());
+        strip.starting(slide.getFileName().toString());
+        running.set(true);
+        ClassifyJob submitted = context.inference().submit(request, p -> Platform.runLater(() -> {
+            if (job != null && !job.isCancelled()) {
+                strip.show(p);
+            }
+        }));
+        job = submitted;
+        submitted.outcome().whenComplete((outcome, error) -> Platform.runLater(() -> finished(submitted, outcome, error)));
+    }
+
+    private void finished(ClassifyJob finished, ClassificationOutcome outcome, Throwable error) {
+        if (finished != job) {
+            return;
+        }
+        job = null;
+        running.set(false);
+        strip.hideStrip();
+        Throwable cause = error == null ? null : Dialogs.unwrap(error);
+        if (cause instanceof CancellationException || finished.isCancelled()) {
+            return;
+        }
+        if (cause != null) {
+            Dialogs.failure(owner.get(), "Classification failed", cause);
+            return;
+        }
+        onDone.accept(outcome);
+    }
+
+    /** Cancels the run, if any; the strip goes when the job has stopped. */
+    void cancel() {
+        if (job != null) {
+            job.cancel();
+            strip.cancelling();
+        }
+    }
+
+    /** Cancels and forgets the run at once (the slide is closing; its result is no longer wanted). */
+    void abandon() {
+        if (job != null) {
+            job.cancel();
+            job = null;
+            running.set(false);
+            strip.hideStrip();
+        }
+    }
+}

@@ -1,0 +1,408 @@
+package org.marrowscope.app;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.marrowscope.pipeline.result.ClassificationResult;
+import org.marrowscope.pipeline.result.RoiResult;
+import org.marrowscope.service.ClassificationOutcome;
+import org.marrowscope.slide.SlideException;
+import org.marrowscope.viewer.Navigator;
+import org.marrowscope.viewer.RoiOutlineOverlay;
+import org.marrowscope.viewer.RoiScatterOverlay;
+import org.marrowscope.viewer.SaliencyOverlay;
+import org.marrowscope.viewer.ScaleBar;
+import org.marrowscope.viewer.SlideView;
+
+/**
+ * The main window: the deep-zoom view with its navigator and scale bar, the side panels (result, ROIs,
+ * overlays, models, slide), the Classify progress strip and the status bar. A thin layer: slides open and
+ * results load off the FX thread; classification runs in the inference service.
+ */
+public final class MainWindow {
+
+    private final Stage stage;
+    private final AppContext context;
+    private final String software;
+    private final SlideView view = new SlideView();
+    private final Navigator navigator = new Navigator(view);
+    private final ScaleBar scaleBar = new ScaleBar(view);
+    private final StatusBar status = new StatusBar(view);
+    private final RoiScatterOverlay scatter = new RoiScatterOverlay();
+    private final SaliencyOverlay saliency = new SaliencyOverlay();
+    private final RoiOutlineOverlay outline = new RoiOutlineOverlay();
+    private final ModelPanel models;
+    private final ClassifyController classify;
+    private final ResultPanel resultPanel;
+    private final RoiBrowser roiBrowser;
+    private final OverlayPanel overlayPanel;
+    private final PropertiesPanel properties;
+    private final StartPane start;
+    private final TabPane side = new TabPane();
+    private final StackPane centre = new StackPane();
+    private final MainToolbar toolbar;
+    private OpenedSlide opened;
+    private ClassificationResult result;
+    private String reference;
+
+    public MainWindow(Stage stage, AppContext context, String software) {
+        this.stage = stage;
+        this.context = context;
+        this.software = software;
+        view.overlays().addAll(saliency, scatter, outline);
+        view.setTileErrors((key, error) -> status.setMessage("A tile could not be read: " + Dialogs.message(error)));
+        models = new ModelPanel(context);
+        classify = new ClassifyController(context, models, () -> stage, this::classified);
+        resultPanel = new ResultPanel(this::setReference);
+        roiBrowser = new RoiBrowser(context, new RoiDetail(context, info -> models.bundleOf(info)), this::roiSelected);
+        overlayPanel = new OverlayPanel(scatter, saliency, outline);
+        properties = new PropertiesPanel(context);
+        start = new StartPane(this::openDialog, this::openDemo, DemoSlide.exists(context.paths()), this::open);
+        toolbar = new MainToolbar(this);
+        stage.setScene(new Scene(layout(), 1400, 900));
+        stage.getScene().getStylesheets().add(MainWindow.class.getResource("marrowscope.css").toExternalForm());
+        installKeysAndDrop();
+        WindowPlacement.restore(stage, context.settings());
+        stage.setOnCloseRequest(e -> shutdown());
+        Icons.applyAppIcon(stage);
+        updateTitle();
+        start.setRecent(context.settings().get().recentSlides());
+        models.rescan();
+    }
+
+    private BorderPane layout() {
+        StackPane.setAlignment(navigator, Pos.TOP_RIGHT);
+        StackPane.setMargin(navigator, new Insets(12));
+        StackPane.setAlignment(scaleBar, Pos.BOTTOM_LEFT);
+        StackPane.setMargin(scaleBar, new Insets(12));
+        centre.getStyleClass().add("viewer-area");
+        centre.getChildren().setAll(start);
+        side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        side.setPrefWidth(430);
+        side.setMinWidth(340);
+        side.setId("side-tabs");
+        side.getTabs().addAll(tab("Result", resultPanel), tab("ROIs", roiBrowser), tab("Overlays", overlayPanel),
+                tab("Models", models), tab("Slide", properties));
+        side.setDisable(true);
+        BorderPane root = new BorderPane(centre);
+        root.setTop(toolbar);
+        root.setRight(side);
+        root.setBottom(new VBox(classify.strip(), status));
+        root.getStyleClass().add("main-window");
+        return root;
+    }
+
+    private static Tab tab(String name, javafx.scene.Node content) {
+        Tab t = new Tab(name, content);
+        t.setId("tab-" + name.toLowerCase());
+        return t;
+    }
+
+    private void installKeysAndDrop() {
+        Scene scene = stage.getScene();
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (!(scene.getFocusOwner() instanceof TextInputControl) && view.handleKey(e)) {
+                e.consume();
+            }
+        });
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
+            if (!files.isEmpty()) {
+                open(files.getFirst().toPath());
+            }
+            e.setDropCompleted(!files.isEmpty());
+            e.consume();
+        });
+    }
+
+    // ---- slides ------------------------------------------------------------------------------------------
+
+    void openDialog() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a slide");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Slides and microscope pictures", "*.svs", "*.tif", "*.tiff", "*.ndpi", "*.vms",
+                        "*.vmu", "*.mrxs", "*.scn", "*.bif", "*.svslide", "*.png", "*.jpg", "*.jpeg", "*.bmp"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        List<String> recent = context.settings().get().recentSlides();
+        if (!recent.isEmpty() && Path.of(recent.getFirst()).getParent() != null
+                && Path.of(recent.getFirst()).getParent().toFile().isDirectory()) {
+            chooser.setInitialDirectory(Path.of(recent.getFirst()).getParent().toFile());
+        }
+        File file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            open(file.toPath());
+        }
+    }
+
+    void openDemo() {
+        if (DemoSlide.exists(context.paths())) {
+            open(context.paths().demoSlide());
+            return;
+        }
+        DemoDialog.run(stage, DemoSlide.generate(context.paths(), software), context.background(), this::open);
+    }
+
+    /** Opens a slide in the background; the current one closes first (cancelling its run). */
+    public CompletableFuture<Void> open(Path path) {
+        closeSlide();
+        status.setMessage("Opening " + path.getFileName() + "…");
+        Path results = context.resultsFolder();
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return OpenedSlide.open(path, results);
+            } catch (SlideException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, context.background()).handle((slide, error) -> {
+            Platform.runLater(() -> {
+                if (error != null) {
+                    status.setMessage("No slide open");
+                    Throwable cause = Dialogs.unwrap(error);
+                    if (cause instanceof SlideException se && se.kind() == SlideException.Kind.NOT_FOUND) {
+                        context.settings().set(context.settings().get().withoutRecent(path.toAbsolutePath().toString()));
+                        start.setRecent(context.settings().get().recentSlides());
+                    }
+                    Dialogs.failure(stage, "The slide could not be opened", cause);
+                } else {
+                    show(slide);
+                }
+            });
+            return null;
+        });
+    }
+
+    private void show(OpenedSlide slide) {
+        opened = slide;
+        reference = slide.notes().pathologistDiagnosis();
+        view.show(slide.slide(), slide.thumbnail(), context.tileCacheBytes(), Math.clamp(Runtime.getRuntime().availableProcessors(), 2, 4));
+        centre.getChildren().setAll(view, navigator, scaleBar);
+        navigator.refresh();
+        scaleBar.setMicronsPerPixel(slide.slide().micronsPerPixel());
+        status.setSlide(slide.slide().micronsPerPixel(), slide.slide().objectivePower());
+        status.setMessage(slide.path().getFileName() + "  ·  " + String.format("%,d x %,d px", slide.slide().width(),
+                slide.slide().height()));
+        properties.show(slide.slide());
+        side.setDisable(false);
+        context.settings().set(context.settings().get().withRecent(slide.path().toAbsolutePath().toString()));
+        start.setRecent(context.settings().get().recentSlides());
+        updateTitle();
+        toolbar.slideOpen(true);
+        slide.savedResult().ifPresentOrElse(r -> showResult(r, null, true), () -> resultPanel.empty(slide.savedResultProblem() != null
+                ? slide.savedResultProblem() : "No result yet. Click Classify (Ctrl+R) to run the two-stage pipeline on this slide."));
+        view.requestFocus();
+    }
+
+    /** Closes the open slide, cancelling its run; the file is released in the background. */
+    public void closeSlide() {
+        if (opened == null) {
+            return;
+        }
+        classify.abandon();
+        OpenedSlide closing = opened;
+        opened = null;
+        result = null;
+        reference = null;
+        roiBrowser.clear();
+        scatter.setPoints(List.of());
+        saliency.clear();
+        outline.clear();
+        view.clear();
+        navigator.refresh();
+        properties.clear();
+        resultPanel.empty("");
+        centre.getChildren().setAll(start);
+        side.setDisable(true);
+        toolbar.slideOpen(false);
+        status.setMessage("No slide open");
+        updateTitle();
+        context.background().submit(() -> closing.slide().close());
+    }
+
+    // ---- classification ----------------------------------------------------------------------------------
+
+    public void classify() {
+        if (opened != null) {
+            classify.start(opened.path());
+        }
+    }
+
+    public void cancelClassification() {
+        classify.cancel();
+    }
+
+    private void classified(ClassificationOutcome outcome) {
+        if (opened != null && outcome.result().slide().path().equals(opened.slide().path().toAbsolutePath().toString())) {
+            showResult(outcome.result(), outcome.savedTo(), outcome.reused());
+            side.getSelectionModel().select(0);
+        }
+    }
+
+    private void showResult(ClassificationResult value, Path savedTo, boolean reused) {
+        result = value;
+        Path location = savedTo != null ? savedTo
+                : new org.marrowscope.pipeline.result.ResultStore(context.resultsFolder()).location(opened.path());
+        resultPanel.show(value, location, reused, reference);
+        roiBrowser.show(opened.slide(), value, reference);
+        overlayPanel.setClasses(value.classes());
+        outline.clear();
+        scatter.setPoints(value.rois().stream().map(r -> new RoiScatterOverlay.Point(r.x(), r.y(), r.size(),
+                ClassPalette.of(r.ensembleLabel(), value.classes()))).toList());
+        scatter.visibleProperty().set(value.classifiable());
+        saliency.clear();
+        if (value.classifiable()) {
+            SaliencyRaster.compute(value, context.background()).thenAccept(image -> Platform.runLater(() -> {
+                if (result == value) {
+                    saliency.setHeat(image, value.slide().width(), value.slide().height());
+                    view.requestPaint();
+                }
+            }));
+        }
+        view.requestPaint();
+    }
+
+    private void setReference(String value) {
+        if (opened == null) {
+            return;
+        }
+        reference = value;
+        roiBrowser.setReference(value);
+        Path slide = opened.path();
+        Path results = context.resultsFolder();
+        context.background().submit(() -> {
+            try {
+                CaseNotes.save(slide, results, value);
+            } catch (IOException e) {
+                Platform.runLater(() -> Dialogs.failure(stage, "The pathologist's diagnosis could not be saved", e));
+            }
+        });
+    }
+
+    private void roiSelected(RoiResult roi) {
+        outline.select(roi.x(), roi.y(), roi.size(), ClassPalette.of(roi.ensembleLabel(), result.classes()));
+        outline.visibleProperty().set(true);
+        double wanted = 0.45 * Math.min(view.getWidth(), view.getHeight()) / roi.size();
+        double scale = view.transform() != null && view.transform().scale() >= wanted ? -1 : wanted;
+        view.centreOn(roi.centreX(), roi.centreY(), scale);
+    }
+
+    // ---- other windows -----------------------------------------------------------------------------------
+
+    void openSettings() {
+        SettingsDialog.ask(stage, context.settings().get(), System.getProperty(AppContext.MODELS_PROPERTY)).ifPresent(s -> {
+            context.settings().set(s);
+            view.setCacheCapacity(context.tileCacheBytes());
+            models.rescan();
+            if (opened != null) {
+                properties.show(opened.slide());
+            }
+        });
+    }
+
+    void openTileReview() {
+        if (opened == null) {
+            return;
+        }
+        ModelPanel.Choice choice = models.choice();
+        if (choice.selection().isEmpty()) {
+            Dialogs.error(stage, "No quality model for the tile review", choice.problem());
+            return;
+        }
+        try {
+            TileReviewWindow.open(stage, context, opened.slide(), choice.selection().get().quality());
+        } catch (IOException e) {
+            Dialogs.failure(stage, "Tile review cannot start", e);
+        }
+    }
+
+    private void updateTitle() {
+        stage.setTitle(opened == null ? "MarrowScope" : opened.path().getFileName() + " — MarrowScope");
+    }
+
+    /** Remembers the window, cancels any run and releases the slide. */
+    void shutdown() {
+        WindowPlacement.save(stage, context.settings());
+        closeSlide();
+    }
+
+    // ---- for the toolbar and the tests -------------------------------------------------------------------
+
+    Stage stage() {
+        return stage;
+    }
+
+    SlideView view() {
+        return view;
+    }
+
+    RoiScatterOverlay scatter() {
+        return scatter;
+    }
+
+    SaliencyOverlay saliency() {
+        return saliency;
+    }
+
+    RoiOutlineOverlay outline() {
+        return outline;
+    }
+
+    RoiBrowser roiBrowser() {
+        return roiBrowser;
+    }
+
+    ModelPanel models() {
+        return models;
+    }
+
+    ClassifyController classifier() {
+        return classify;
+    }
+
+    ResultPanel resultPanel() {
+        return resultPanel;
+    }
+
+    TabPane side() {
+        return side;
+    }
+
+    ScaleBar scaleBar() {
+        return scaleBar;
+    }
+
+    StatusBar status() {
+        return status;
+    }
+
+    ClassificationResult result() {
+        return result;
+    }
+
+    OpenedSlide opened() {
+        return opened;
+    }
+}

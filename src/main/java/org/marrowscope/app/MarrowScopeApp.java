@@ -1,0 +1,36 @@
+package org.marrowscope.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Application;
+import javafx.stage.Stage;
+import org.marrowscope.pipeline.PipelineSettings;
+
+/** The JavaFX application: one main window over the shared core; a slide given on the command line opens at once. */
+public final class MarrowScopeApp extends Application {
+
+    private AppContext context;
+    private MainWindow window;
+
+    @Override
+    public void start(Stage stage) {
+        String software = getParameters().getNamed().getOrDefault("software", "MarrowScope");
+        context = new AppContext(AppPaths.forUser(), software, PipelineSettings.PAPER);
+        window = new MainWindow(stage, context, software);
+        stage.show();
+        List<String> slides = getParameters().getUnnamed();
+        if (!slides.isEmpty()) {
+            window.open(Path.of(slides.getFirst()));
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.shutdown();
+        }
+        if (context != null) {
+            context.close();
+        }
+    }
+}

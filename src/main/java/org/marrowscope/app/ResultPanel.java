@@ -1,0 +1,268 @@
+package org.marrowscope.app;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.marrowscope.pipeline.Vote;
+import org.marrowscope.pipeline.result.ClassificationResult;
+import org.marrowscope.pipeline.result.ModelVote;
+import org.marrowscope.pipeline.result.SelectionSummary;
+
+/**
+ * The result of a run: suggested diagnosis, uncertainty, per-class votes, each model's vote, the ensemble, the
+ * demo-model warning, and the pathologist's own diagnosis (which the ROI browser compares against).
+ */
+final class ResultPanel extends ScrollPane {
+
+    static final String NO_REFERENCE = "(not entered)";
+
+    private final VBox content = new VBox(12);
+    private final ComboBox<String> reference = new ComboBox<>();
+    private final Consumer<String> onReference;
+    private boolean updating;
+
+    ResultPanel(Consumer<String> onReference) {
+        this.onReference = onReference;
+        getStyleClass().add("side-panel");
+        setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+        content.setPadding(new Insets(14));
+        content.setId("result-panel");
+        setContent(content);
+        reference.setId("reference-diagnosis");
+        reference.valueProperty().addListener((obs, old, now) -> {
+            if (!updating && now != null) {
+                onReference.accept(NO_REFERENCE.equals(now) ? null : now);
+            }
+        });
+        empty("No result yet. Click Classify (Ctrl+R) to run the two-stage pipeline on this slide.");
+    }
+
+    void empty(String message) {
+        Label text = new Label(message);
+        text.setWrapText(true);
+        text.getStyleClass().add("muted");
+        content.getChildren().setAll(text);
+    }
+
+    void show(ClassificationResult r, Path savedTo, boolean reused, String pathologist) {
+        List<Node> nodes = new ArrayList<>();
+        if (r.usesDemoModels()) {
+            nodes.add(banner("Demonstration models: trained on synthetic slides, not for clinical use.", "demo-warning"));
+        }
+        if (r.classifiable()) {
+            nodes.add(diagnosis(r));
+            if (r.uncertain()) {
+                nodes.add(banner("Uncertain: " + String.join("; ", r.uncertaintyReasons()) + ".", "uncertain-warning"));
+            }
+            nodes.add(section("Ensemble vote (" + r.classifiers().size() + " classifier" + (r.classifiers().size() == 1 ? "" : "s")
+                    + ", " + r.ensemble().totalVotes() + " ROI votes)"));
+            nodes.add(voteChart(r.ensemble()));
+            nodes.add(section("Per model"));
+            nodes.add(modelTable(r));
+        } else {
+            nodes.add(notClassifiable(r));
+        }
+        nodes.add(section("Pathologist's diagnosis"));
+        updating = true;
+        reference.getItems().setAll(NO_REFERENCE);
+        reference.getItems().addAll(r.classes());
+        reference.setValue(pathologist == null ? NO_REFERENCE : pathologist);
+        updating = false;
+        Label refNote = new Label("Misclassified ROIs are those whose label differs from this, or from the suggested"
+                + " diagnosis when none is entered.");
+        refNote.setWrapText(true);
+        refNote.getStyleClass().add("muted");
+        nodes.add(reference);
+        nodes.add(refNote);
+        nodes.add(section("Run"));
+        nodes.add(details(r, savedTo, reused));
+        Label use = new Label("Decision support for a qualified hematopathologist, not a diagnosis.");
+        use.setWrapText(true);
+        use.getStyleClass().add("muted");
+        nodes.add(use);
+        content.getChildren().setAll(nodes);
+    }
+
+    private Node diagnosis(ClassificationResult r) {
+        Label caption = new Label("Suggested diagnosis");
+        caption.getStyleClass().add("muted");
+        Region chip = new Region();
+        chip.getStyleClass().add("class-chip-large");
+        chip.setStyle("-fx-background-color: " + ClassPalette.css(r.diagnosis(), r.classes()) + ";");
+        Label name = new Label(r.diagnosis());
+        name.setId("diagnosis");
+        name.getStyleClass().add("diagnosis");
+        HBox line = new HBox(10, chip, name);
+        line.setAlignment(Pos.CENTER_LEFT);
+        Vote v = r.ensemble();
+        Label sub = new Label(String.format(Locale.ROOT, "%.0f%% of the ensemble's votes, margin %.0f%%",
+                v.fractions()[v.winner()] * 100, v.margin() * 100));
+        sub.getStyleClass().add("muted");
+        return new VBox(4, caption, line, sub);
+    }
+
+    private static Node voteChart(Vote v) {
+        GridPane grid = new GridPane();
+        grid.setId("vote-chart");
+        grid.setHgap(8);
+        grid.setVgap(5);
+        double[] fractions = v.fractions();
+        int[] counts = v.counts();
+        for (int i = 0; i < v.classes().size(); i++) {
+            String c = v.classes().get(i);
+            Label name = new Label(c);
+            name.setMinWidth(70);
+            Region bar = new Region();
+            bar.getStyleClass().add("vote-bar");
+            bar.setStyle("-fx-background-color: " + ClassPalette.css(c, v.classes()) + ";");
+            bar.setPrefWidth(Math.max(2, 180 * fractions[i]));
+            bar.setMinHeight(14);
+            bar.setMaxWidth(Region.USE_PREF_SIZE);
+            StackPane track = new StackPane(bar);
+            track.getStyleClass().add("vote-track");
+            track.setAlignment(Pos.CENTER_LEFT);
+            track.setPrefWidth(180);
+            track.setMinWidth(180);
+            Label pct = new Label(String.format(Locale.ROOT, "%5.1f%%  (%d)", fractions[i] * 100, counts[i]));
+            pct.getStyleClass().add("numeric");
+            if (i == v.winner()) {
+                name.getStyleClass().add("strong");
+            }
+            grid.addRow(i, name, track, pct);
+        }
+        return grid;
+    }
+
+    private static Node modelTable(ClassificationResult r) {
+        TableView<ModelVote> table = new TableView<>();
+        table.setId("model-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<ModelVote, String> model = new TableColumn<>("Model");
+        model.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().model().name() + " " + c.getValue().model().version()
+                + (c.getValue().model().demo() ? " (demo)" : "")));
+        TableColumn<ModelVote, String> label = new TableColumn<>("Vote");
+        label.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().vote().label()));
+        TableColumn<ModelVote, String> share = new TableColumn<>("Share");
+        share.setCellValueFactory(c -> {
+            Vote v = c.getValue().vote();
+            return new SimpleStringProperty(String.format(Locale.ROOT, "%.0f%%", v.fractions()[v.winner()] * 100));
+        });
+        TableColumn<ModelVote, String> margin = new TableColumn<>("Margin");
+        margin.setCellValueFactory(c -> new SimpleStringProperty(String.format(Locale.ROOT, "%.0f%%", c.getValue().vote().margin() * 100)));
+        model.setPrefWidth(200);
+        model.setMinWidth(150);
+        label.setPrefWidth(80);
+        share.setPrefWidth(60);
+        margin.setPrefWidth(60);
+        table.getColumns().add(model);
+        table.getColumns().add(label);
+        table.getColumns().add(share);
+        table.getColumns().add(margin);
+        table.getItems().setAll(r.perModel());
+        table.setFixedCellSize(26);
+        table.setPrefHeight(28 + 26 * Math.max(1, r.perModel().size()) + 2);
+        table.setMinHeight(Region.USE_PREF_SIZE);
+        VBox.setVgrow(table, Priority.NEVER);
+        return table;
+    }
+
+    private static Node notClassifiable(ClassificationResult r) {
+        SelectionSummary s = r.selection();
+        Label title = new Label("Not classifiable");
+        title.setId("diagnosis");
+        title.getStyleClass().add("diagnosis");
+        Label why = new Label(String.format(Locale.ROOT,
+                "Stage 1 found %,d tiles with p(good) ≥ %.2f and %,d with p(good) ≥ %.2f among %,d tissue tiles assessed"
+                        + " (%,d candidates, %,d background); %d are needed. The smear may be too thick, too sparse or"
+                        + " out of focus for the quality model.",
+                s.atHigh(), r.parameters().highThreshold(), s.atLow(), r.parameters().lowThreshold(), s.assessed(), s.candidates(),
+                s.background(), r.parameters().roiCount()));
+        why.setWrapText(true);
+        return new VBox(6, title, why);
+    }
+
+    private static Node details(ClassificationResult r, Path savedTo, boolean reused) {
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(3);
+        int row = 0;
+        grid.addRow(row++, key("Quality model"), value(r.quality().name() + " " + r.quality().version()));
+        grid.addRow(row++, key("ROIs"), value(r.rois().size() + " (" + r.selection().mode().name().toLowerCase(Locale.ROOT)
+                .replace('_', ' ') + ")"));
+        grid.addRow(row++, key("Device"), value(r.device()));
+        grid.addRow(row++, key("Time"), value(String.format(Locale.ROOT, "%.1f s (stage 1 %.1f s, stage 2 %.1f s)",
+                r.timings().totalSeconds(), r.timings().qualitySeconds(), r.timings().classificationSeconds())));
+        grid.addRow(row++, key("Seed"), value(Long.toString(r.parameters().seed())));
+        grid.addRow(row++, key("Run at"), value(when(r.createdAt()) + (reused ? " (saved result)" : "")));
+        if (savedTo != null) {
+            grid.addRow(row, key("Saved to"), value(savedTo.toString()));
+        }
+        return grid;
+    }
+
+    /** "2026-11-27 11:55:52 UTC" from an ISO instant. */
+    static String when(String instant) {
+        try {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+                    .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.parse(instant));
+        } catch (RuntimeException e) {
+            return instant;
+        }
+    }
+
+    private static Label key(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("muted");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static Label value(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        return l;
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-title");
+        l.setWrapText(true);
+        return l;
+    }
+
+    private static Label banner(String text, String style) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setMaxWidth(Double.MAX_VALUE);
+        l.getStyleClass().addAll("banner", style);
+        l.setId(style);
+        return l;
+    }
+
+    String referenceValue() {
+        String v = reference.getValue();
+        return v == null || NO_REFERENCE.equals(v) ? null : v;
+    }
+
+    ComboBox<String> referenceBox() {
+        return reference;
+    }
+}

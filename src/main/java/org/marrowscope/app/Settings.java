@@ -1,0 +1,77 @@
+package org.marrowscope.app;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the user sets and what the app remembers between sessions.
+ *
+ * @param modelsFolder folder of model bundles; null for the installation's {@code models/}
+ * @param resultsFolder where results are saved; null to save them beside each slide
+ * @param device inference device: auto, cpu, gpu, gpu:N
+ * @param tileCacheMegabytes memory for decoded viewer tiles
+ * @param showAssociatedImages show label and macro images (they can show patient identity)
+ * @param reviewSampleSize tiles sampled for a tile review
+ * @param window last window position and size
+ * @param recentSlides most recent first
+ * @param selection stage 1's ROI count, thresholds and seed (the paper's 200, 0.8, 0.5; seed 1)
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Settings(String modelsFolder, String resultsFolder, String device, int tileCacheMegabytes,
+        boolean showAssociatedImages, int reviewSampleSize, WindowGeometry window, List<String> recentSlides,
+        Selection selection) {
+
+    public static final int MAX_RECENT = 10;
+    public static final Settings DEFAULTS = new Settings(null, null, "auto", 512, false, 100, null, List.of(), Selection.PAPER);
+
+    public Settings {
+        recentSlides = recentSlides == null ? List.of() : List.copyOf(recentSlides);
+        device = device == null || device.isBlank() ? "auto" : device;
+        tileCacheMegabytes = tileCacheMegabytes <= 0 ? 512 : Math.clamp(tileCacheMegabytes, 32, 16_384);
+        reviewSampleSize = reviewSampleSize <= 0 ? 100 : Math.min(reviewSampleSize, 5_000);
+        selection = selection == null ? Selection.PAPER : selection;
+    }
+
+    /** Stage 1's selection numbers (SPEC 3.2), settings like every number of the method. */
+    public record Selection(int roiCount, double highThreshold, double lowThreshold, long seed) {
+        public static final Selection PAPER = new Selection(200, 0.8, 0.5, 1);
+    }
+
+    public Settings withSelection(Selection value) {
+        return new Settings(modelsFolder, resultsFolder, device, tileCacheMegabytes, showAssociatedImages, reviewSampleSize,
+                window, recentSlides, value);
+    }
+
+    /** Window bounds in screen coordinates. */
+    public record WindowGeometry(double x, double y, double width, double height, boolean maximized) {
+    }
+
+    public Settings withRecent(String slide) {
+        List<String> list = new ArrayList<>(recentSlides);
+        list.remove(slide);
+        list.addFirst(slide);
+        while (list.size() > MAX_RECENT) {
+            list.removeLast();
+        }
+        return new Settings(modelsFolder, resultsFolder, device, tileCacheMegabytes, showAssociatedImages, reviewSampleSize,
+                window, list, selection);
+    }
+
+    public Settings withoutRecent(String slide) {
+        List<String> list = new ArrayList<>(recentSlides);
+        list.remove(slide);
+        return new Settings(modelsFolder, resultsFolder, device, tileCacheMegabytes, showAssociatedImages, reviewSampleSize,
+                window, list, selection);
+    }
+
+    public Settings withWindow(WindowGeometry value) {
+        return new Settings(modelsFolder, resultsFolder, device, tileCacheMegabytes, showAssociatedImages, reviewSampleSize,
+                value, recentSlides, selection);
+    }
+
+    /** The user-editable part replaced, the remembered part kept. */
+    public Settings withPreferences(String models, String results, String dev, int cacheMb, boolean associated, int review) {
+        return new Settings(models, results, dev, cacheMb, associated, review, window, recentSlides, selection);
+    }
+}

@@ -1,0 +1,52 @@
+package org.marrowscope.viewer;
+
+import java.util.Optional;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.marrowscope.slide.MicronsPerPixel;
+
+/** A scale bar in micrometres that follows the zoom; hidden for slides that do not state their pixel size. */
+public final class ScaleBar extends VBox {
+
+    private static final double MAX_WIDTH = 160;
+
+    private final Region bar = new Region();
+    private final Label label = new Label();
+    private Optional<MicronsPerPixel> mpp = Optional.empty();
+
+    public ScaleBar(SlideView view) {
+        getStyleClass().add("scale-bar");
+        bar.getStyleClass().add("scale-bar-line");
+        label.getStyleClass().add("scale-bar-label");
+        setAlignment(Pos.CENTER_LEFT);
+        setSpacing(2);
+        getChildren().addAll(label, bar);
+        setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        view.transformProperty().addListener((obs, old, now) -> update(now));
+        setVisible(false);
+    }
+
+    public void setMicronsPerPixel(Optional<MicronsPerPixel> value) {
+        mpp = value;
+    }
+
+    /** The text shown, for tests and the status bar. */
+    public String text() {
+        return label.getText();
+    }
+
+    private void update(ViewTransform t) {
+        if (t == null || mpp.isEmpty()) {
+            setVisible(false);
+            return;
+        }
+        ScaleBarLength length = ScaleBarLength.choose(mpp.get().x() / t.scale(), MAX_WIDTH);
+        bar.setMinWidth(length.pixels());
+        bar.setPrefWidth(length.pixels());
+        bar.setMaxWidth(length.pixels());
+        label.setText(length.label());
+        setVisible(true);
+    }
+}
