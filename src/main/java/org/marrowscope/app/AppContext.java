@@ -23,6 +23,7 @@ public final class AppContext implements AutoCloseable {
     private final InferenceService inference;
     private final PipelineSettings pipeline;
     private final ExecutorService background;
+    private final String software;
 
     /**
      * @param pipeline the pipeline's settings for runs started from the app (the paper's defaults for users); the
@@ -30,6 +31,7 @@ public final class AppContext implements AutoCloseable {
      */
     public AppContext(AppPaths paths, String software, PipelineSettings pipeline) {
         this.paths = paths;
+        this.software = software;
         this.settings = new SettingsStore(paths.settingsFile());
         this.pipeline = pipeline;
         int cores = Runtime.getRuntime().availableProcessors();
@@ -40,6 +42,11 @@ public final class AppContext implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** The application and version, as results and reports name it. */
+    public String software() {
+        return software;
     }
 
     public AppPaths paths() {

@@ -1,6 +1,7 @@
 package org.marrowscope.app;
 
 import java.nio.file.Path;
+import org.marrowscope.io.UserFolders;
 
 /**
  * Where the app keeps its own files: settings in the user's config folder, the demo slide and tile-review
@@ -13,14 +14,7 @@ public record AppPaths(Path config, Path data) {
 
     /** {@code $XDG_CONFIG_HOME/marrowscope} and {@code $XDG_DATA_HOME/marrowscope}, with the usual fallbacks. */
     public static AppPaths forUser() {
-        String home = System.getProperty("user.home");
-        return new AppPaths(xdg("XDG_CONFIG_HOME", Path.of(home, ".config")), xdg("XDG_DATA_HOME", Path.of(home, ".local", "share")));
-    }
-
-    private static Path xdg(String variable, Path fallback) {
-        String value = System.getenv(variable);
-        Path base = value == null || value.isBlank() || !Path.of(value).isAbsolute() ? fallback : Path.of(value);
-        return base.resolve("marrowscope");
+        return new AppPaths(UserFolders.config(), UserFolders.data());
     }
 
     public Path settingsFile() {

@@ -70,7 +70,7 @@ public final class MainWindow {
         view.setTileErrors((key, error) -> status.setMessage("A tile could not be read: " + Dialogs.message(error)));
         models = new ModelPanel(context);
         classify = new ClassifyController(context, models, () -> stage, this::classified);
-        resultPanel = new ResultPanel(this::setReference);
+        resultPanel = new ResultPanel(this::setReference, this::exportReport);
         roiBrowser = new RoiBrowser(context, new RoiDetail(context, info -> models.bundleOf(info)), this::roiSelected);
         overlayPanel = new OverlayPanel(scatter, saliency, outline);
         properties = new PropertiesPanel(context);
@@ -299,6 +299,14 @@ public final class MainWindow {
                 Platform.runLater(() -> Dialogs.failure(stage, "The pathologist's diagnosis could not be saved", e));
             }
         });
+    }
+
+    void exportReport() {
+        if (opened != null && result != null) {
+            Path resultFile = new org.marrowscope.pipeline.result.ResultStore(context.resultsFolder()).location(opened.path());
+            ReportExport.ask(stage, context, opened.path(), result, resultFile, reference,
+                    file -> status.setMessage("Report written to " + file));
+        }
     }
 
     private void roiSelected(RoiResult roi) {

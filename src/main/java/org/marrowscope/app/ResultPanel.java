@@ -36,10 +36,15 @@ final class ResultPanel extends ScrollPane {
     private final VBox content = new VBox(12);
     private final ComboBox<String> reference = new ComboBox<>();
     private final Consumer<String> onReference;
+    private final javafx.scene.control.Button exportReport = new javafx.scene.control.Button("Export PDF report…",
+            Icons.of("mdi2f-file-pdf-box"));
     private boolean updating;
 
-    ResultPanel(Consumer<String> onReference) {
+    /** @param onExport asks where to save the PDF report of the shown result, then writes it */
+    ResultPanel(Consumer<String> onReference, Runnable onExport) {
         this.onReference = onReference;
+        exportReport.setId("export-report");
+        exportReport.setOnAction(e -> onExport.run());
         getStyleClass().add("side-panel");
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
@@ -92,6 +97,7 @@ final class ResultPanel extends ScrollPane {
         refNote.getStyleClass().add("muted");
         nodes.add(reference);
         nodes.add(refNote);
+        nodes.add(exportReport);
         nodes.add(section("Run"));
         nodes.add(details(r, savedTo, reused));
         Label use = new Label("Decision support for a qualified hematopathologist, not a diagnosis.");

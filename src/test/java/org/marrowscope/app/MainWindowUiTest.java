@@ -268,6 +268,22 @@ class MainWindowUiTest {
         waitUntil(10, () -> Files.exists(home.resolve("results").resolve("aml-21.tiff" + CaseNotes.SUFFIX)));
         assertThat(CaseNotes.read(slide, home.resolve("results")).pathologistDiagnosis()).isEqualTo(other);
 
+        // Export PDF report (the save dialog is native, so the test hands the chosen file straight to the export).
+        robot.clickOn("#tab-result");
+        assertThat(robot.lookup("#export-report").queryAs(Button.class).isVisible()).isTrue();
+        Path pdf = home.resolve("reports").resolve("aml-21.report.pdf");
+        java.util.concurrent.atomic.AtomicReference<Path> written = new java.util.concurrent.atomic.AtomicReference<>();
+        fx(() -> {
+            ReportExport.write(window.stage(), context, slide, r, other, pdf, written::set);
+            return null;
+        });
+        waitUntil(120, () -> written.get() != null);
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains("Suggested diagnosis: " + r.diagnosis()).contains(other + " (pathologist)")
+                    .contains("DEMONSTRATION MODELS");
+        }
+
         // Reopening the slide loads the saved result and the pathologist's diagnosis without a run.
         fx(() -> {
             window.closeSlide();
