@@ -62,7 +62,7 @@ if $want_deb; then
     --description "Decision support for bone marrow aspirate whole-slide images" \
     --linux-package-name marrowscope --linux-deb-maintainer "maintainers@marrowscope.invalid" \
     --linux-menu-group "Science;MedicalSoftware" --linux-app-category science --linux-shortcut \
-    --linux-package-deps "libopenslide0, libgtk-3-0, libgl1, libxtst6, libxxf86vm1" \
+    --linux-package-deps "libopenslide0, libgtk-3-0, libgl1, libxxf86vm1" \
     --resource-dir installer/linux/resources "${assoc[@]}" "${icon_args[@]}"
   ls -la "$out"/*.deb
 fi
