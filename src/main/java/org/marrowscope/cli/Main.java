@@ -3,7 +3,10 @@ package org.marrowscope.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.concurrent.CancellationException;
+import org.marrowscope.model.ModelBundleException;
 import org.marrowscope.slide.SlideException;
+import org.marrowscope.train.LabelFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +15,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Two-stage deep-learning classification of Wright-Giemsa bone marrow aspirate slides.",
-        subcommands = {InfoCommand.class, ClassifyCommand.class, SynthCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {InfoCommand.class, ClassifyCommand.class, SynthCommand.class, BenchCommand.class, TrainCommand.class,
+            EvaluateCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0   success",
@@ -25,7 +29,8 @@ import picocli.CommandLine.Command;
             "  18  invalid request (level, region)",
             "  3   several slides given and some failed",
             "  20  writing an output failed   21  model bundle missing or invalid",
-            "  22  classification failed      130 cancelled"})
+            "  22  classification failed      23  label file invalid",
+            "  130 cancelled"})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -72,6 +77,18 @@ public final class Main implements Runnable {
             case UncheckedIOException io -> {
                 err.println("marrowscope: " + io.getCause().getMessage());
                 yield ExitCodes.OUTPUT_FAILED;
+            }
+            case LabelFileException le -> {
+                err.println("marrowscope: " + le.getMessage());
+                yield ExitCodes.LABELS_INVALID;
+            }
+            case ModelBundleException me -> {
+                err.println("marrowscope: " + me.getMessage());
+                yield ExitCodes.MODEL_INVALID;
+            }
+            case CancellationException ce -> {
+                err.println("marrowscope: cancelled");
+                yield ExitCodes.CANCELLED;
             }
             case InterruptedException ie -> {
                 err.println("marrowscope: cancelled");

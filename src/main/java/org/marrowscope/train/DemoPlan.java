@@ -1,0 +1,60 @@
+package org.marrowscope.train;
+
+/**
+ * Everything that defines the demonstration models (the numbers `marrowscope train demo` uses unless told
+ * otherwise). Seeds are documented here, in models/README.md and in every bundle's provenance.
+ *
+ * @param trainPerClass training-cohort slides per class (split per patient 6:2:2 for stage 2)
+ * @param trainFirstSeed seed of the first training slide (slide i has seed first + i)
+ * @param testPerClass slides per class of the unseen test cohort written for `marrowscope evaluate`
+ * @param testFirstSeed seed of the first test slide; the two seed ranges never overlap
+ * @param slideWidth level-0 width of every slide (0.25 um/px, a 40x scan)
+ * @param slideHeight level-0 height
+ * @param qualityFirstSlides training slides whose every tile labels stage 1's first model (round 0)
+ * @param reviewSlides new training slides sampled in each review round
+ * @param reviewSample tiles exported for review per round
+ * @param reviewRounds most review rounds (the loop ends earlier when under 5% of calls are corrected)
+ * @param quality stage 1's training settings (round 0)
+ * @param qualityFineTune stage 1's settings for the fine-tuning after a review
+ * @param classifier stage 2's training settings
+ * @param rois ROIs per slide
+ * @param splitSeed seed of the per-patient split
+ */
+public record DemoPlan(int trainPerClass, long trainFirstSeed, int testPerClass, long testFirstSeed, long slideWidth,
+        long slideHeight, int qualityFirstSlides, int reviewSlides, int reviewSample, int reviewRounds,
+        TrainingSettings quality, TrainingSettings qualityFineTune, TrainingSettings classifier, int rois,
+        long splitSeed) {
+
+    /**
+     * The committed demonstration models: 10 training slides per class, 20 unseen test slides per class, slides
+     * of 7168 x 5120 pixels (513 tiles of the 512/256 grid, of which the corner rule keeps about 380 and about
+     * 330 are good: enough for 200 ROIs at p(good) >= 0.8).
+     * Stage 2 trains from scratch (no pretrained weights exist offline), so its whole-network phase uses a
+     * learning rate ten times the paper's fine-tuning rate, which assumes ImageNet weights.
+     */
+    public static final DemoPlan DEFAULT = new DemoPlan(10, 10_000, 20, 90_000, 7168, 5120, 10, 5, 500, 3,
+            new TrainingSettings(32, 0, 8, 0.005, 0.005, 0.9, 11, 0, TrainingSettings.CheckpointMetric.BALANCED_ACCURACY,
+                    true),
+            new TrainingSettings(32, 0, 3, 0.005, 0.002, 0.9, 12, 0, TrainingSettings.CheckpointMetric.BALANCED_ACCURACY,
+                    true),
+            new TrainingSettings(32, 1, 12, 0.005, 0.005, 0.9, 13, 0, TrainingSettings.CheckpointMetric.ACCURACY, true),
+            200, 7);
+
+    public DemoPlan {
+        if (trainPerClass < 3) {
+            throw new IllegalArgumentException("the 6:2:2 split needs at least 3 training slides per class");
+        }
+        if (qualityFirstSlides + reviewRounds * reviewSlides > trainPerClass * 5) {
+            throw new IllegalArgumentException("stage 1 needs " + (qualityFirstSlides + reviewRounds * reviewSlides)
+                    + " training slides but the cohort has " + trainPerClass * 5);
+        }
+    }
+
+    public DemoCohort trainingCohort(java.nio.file.Path work) {
+        return new DemoCohort(work.resolve("cohort-train"), trainPerClass, trainFirstSeed, slideWidth, slideHeight);
+    }
+
+    public DemoCohort testCohort(java.nio.file.Path work) {
+        return new DemoCohort(work.resolve("cohort-test"), testPerClass, testFirstSeed, slideWidth, slideHeight);
+    }
+}
