@@ -16,7 +16,8 @@ untrained demo, so `marrowscope train` reads its input recipe, classes and stage
 
 Modules are exported with torch.jit.script, not trace: tracing freezes batch norm and dropout in the mode
 they were traced in, and training needs them to follow train()/eval(). Sizes are chosen to train on two CPU
-cores: 96x96 inputs (a 512-pixel tile at 0.25 um/px seen at 1.33 um/px), about 0.1-0.3 M parameters each.
+cores: 96x96 inputs for the classifiers (a 512-pixel tile at 0.25 um/px seen at 1.33 um/px) and 160x160 for
+stage 1 (blur must stay visible), about 0.06-0.3 M parameters each.
 """
 import hashlib
 import json
@@ -34,7 +35,8 @@ if os.environ.get("PYTHONHASHSEED") != "0":
 
 CLASSES = ["ALL", "AML", "CML", "Lymphoma", "MM"]
 QUALITY_CLASSES = ["poor", "good"]
-SIZE = 96
+SIZE = 96  # classifiers: a 512-pixel tile seen at 1.33 um/px; cell size, colour and N:C still separate the classes
+QUALITY_SIZE = 160  # stage 1 at 0.8 um/px: out-of-focus areas are still visibly soft, which 96 pixels hide
 MPP = 0.25  # the 40x scans the pipeline's 512-pixel tiles are defined at
 MEAN = [0.485, 0.456, 0.406]
 STD = [0.229, 0.224, 0.225]
@@ -138,7 +140,7 @@ def save(module, path):
     torch.jit.save(torch.jit.script(module.eval()), path)
 
 
-def manifest(name, role, classes, seed, architecture):
+def manifest(name, role, classes, seed, architecture, size=SIZE):
     return {
         "formatVersion": 1,
         "name": name,
@@ -146,7 +148,7 @@ def manifest(name, role, classes, seed, architecture):
         "role": role,
         "demo": True,
         "classes": classes,
-        "input": {"size": SIZE, "micronsPerPixel": MPP, "resampling": "bilinear", "channelOrder": "RGB",
+        "input": {"size": size, "micronsPerPixel": MPP, "resampling": "bilinear", "channelOrder": "RGB",
                   "scale": "0..1", "mean": MEAN, "std": STD},
         "provenance": {"trainingData": "none: untrained " + architecture + " template, random weights (seed "
                                        + str(seed) + "), from src/train/python/make_templates.py",
@@ -194,7 +196,9 @@ def export_quality(out):
     folder = os.path.join(out, name)
     os.makedirs(folder)
     save(model, os.path.join(folder, "model.pt"))
-    m = manifest(name, "quality", QUALITY_CLASSES, seed, "VGG-style")
+    with torch.no_grad():
+        assert model.eval()(torch.zeros(2, 3, QUALITY_SIZE, QUALITY_SIZE)).shape == (2, len(QUALITY_CLASSES))
+    m = manifest(name, "quality", QUALITY_CLASSES, seed, "VGG-style", QUALITY_SIZE)
     m["goodIndex"] = 1
     write(folder, m, [("model.pt", "model")])
     print(f"{name}: {sum(p.numel() for p in model.parameters())} parameters")

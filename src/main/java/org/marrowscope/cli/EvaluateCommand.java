@@ -54,6 +54,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--no-ablation", description = "Skip the random-tile ablation.")
     boolean noAblation;
 
+    @Option(names = "--rois", defaultValue = "200", description = "ROIs per slide (default: ${DEFAULT-VALUE}).")
+    int rois;
+
     @Option(names = "--random-tiles", defaultValue = "200", description = "Random tiles per slide in the ablation (default: ${DEFAULT-VALUE}).")
     int randomTiles;
 
@@ -85,7 +88,8 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ModelSelection models = selection();
         TrainReports.torchThreads(torchThreads);
-        PipelineSettings settings = PipelineSettings.PAPER.withSelection(PipelineSettings.PAPER.selection().withSeed(seed));
+        PipelineSettings settings = PipelineSettings.PAPER.withSelection(PipelineSettings.PAPER.selection().withSeed(seed)
+                .withRoiCount(rois));
         PrintWriter stdout = spec.commandLine().getOut();
         int n = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
         try (CancelOnInterrupt cancel = new CancelOnInterrupt();

@@ -2,6 +2,7 @@ package org.marrowscope.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.marrowscope.train.Augmentation;
 import org.marrowscope.train.ClassifierTraining;
 import org.marrowscope.train.RoiSampler;
 import org.marrowscope.train.TrainingReport;
@@ -86,7 +87,8 @@ final class TrainClassifierCommand implements Callable<Integer> {
             TrainingReport report = ClassifierTraining.run(new ClassifierTraining.Request(startFrom, labels, qualityModel,
                     randomTiles ? RoiSampler.Mode.RANDOM : RoiSampler.Mode.QUALITY_SELECTED, rois, selectionSeed, out,
                     training.work(out), name != null ? name : out.getFileName().toString(), version,
-                    training.settings(TrainingSettings.PAPER), split, splitSeed, training.threads(), training.device, demo,
+                    training.settings(TrainingSettings.PAPER), training.augmentation(Augmentation.PAPER), split, splitSeed,
+                    training.threads(), training.device, demo,
                     trainingData, intendedUse), progress, cancel.token());
             TrainReports.print(spec.commandLine().getOut(), report);
             return ExitCodes.OK;

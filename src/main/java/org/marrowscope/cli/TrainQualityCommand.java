@@ -3,6 +3,7 @@ package org.marrowscope.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.marrowscope.train.Augmentation;
 import org.marrowscope.train.QualityTraining;
 import org.marrowscope.train.TrainingReport;
 import org.marrowscope.train.TrainingSettings;
@@ -17,8 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Train (or fine-tune) the stage-1 quality model on tiles labelled good or poor.",
             "Labels: CSV files with the header slide,x,y,size,label (the viewer's tile-review format) or folders with",
             "good/ and poor/ pictures. Tiles of one slide stay together in training or validation; classes are",
-            "weighted inversely to their size; tiles are flipped and turned by quarter turns; the epoch with the",
-            "best validation balanced accuracy is kept. Writes a complete bundle with its provenance."})
+            "weighted inversely to their size; tiles are flipped, turned by quarter turns and slightly recoloured;",
+            "the epoch with the best validation balanced accuracy is kept. Writes a complete bundle with its provenance."})
 final class TrainQualityCommand implements Callable<Integer> {
 
     @Option(names = "--labels", required = true, paramLabel = "CSV|DIR", description = "Label file(s) or folder(s); each tile once.")
@@ -70,7 +71,8 @@ final class TrainQualityCommand implements Callable<Integer> {
              TrainingProgress progress = new TrainingProgress(spec.commandLine().getOut(), !training.noProgress)) {
             TrainingReport report = QualityTraining.run(new QualityTraining.Request(startFrom, labels, out,
                     training.work(out), name != null ? name : out.getFileName().toString(), version,
-                    training.settings(DEFAULTS), validationFraction, splitSeed, training.threads(), training.device,
+                    training.settings(DEFAULTS), training.augmentation(Augmentation.QUALITY), validationFraction, splitSeed,
+                    training.threads(), training.device,
                     demo, trainingData, intendedUse), progress, cancel.token());
             TrainReports.print(spec.commandLine().getOut(), report);
             return ExitCodes.OK;

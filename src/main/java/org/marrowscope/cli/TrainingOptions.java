@@ -31,6 +31,14 @@ final class TrainingOptions {
     @Option(names = "--steps-per-epoch", paramLabel = "N", description = "At most N steps per epoch (quick checks; default: all).")
     Integer stepsPerEpoch;
 
+    @Option(names = "--colour-jitter", paramLabel = "J", description = "Random brightness, contrast and saturation"
+            + " changes of up to +-J (e.g. 0.15; default: stage 1 0.1, stage 2 0 as in the paper).")
+    Double colourJitter;
+
+    @Option(names = "--hue-jitter", paramLabel = "DEG", description = "Random hue rotation of up to +-DEG degrees"
+            + " (default: stage 1 5, stage 2 0 as in the paper).")
+    Double hueJitter;
+
     @Option(names = "--work", paramLabel = "DIR", description = "Folder for tile caches and checkpoints; rerunning with"
             + " the same inputs resumes from the last finished epoch (default: OUT.work beside the output).")
     java.nio.file.Path work;
@@ -68,6 +76,12 @@ final class TrainingOptions {
             s = s.withMaxStepsPerEpoch(stepsPerEpoch);
         }
         return s;
+    }
+
+    /** {@code defaults} with the colour options applied. */
+    org.marrowscope.train.Augmentation augmentation(org.marrowscope.train.Augmentation defaults) {
+        return defaults.withColour(colourJitter != null ? colourJitter : defaults.colourJitter(),
+                hueJitter != null ? hueJitter : defaults.hueJitter());
     }
 
     int threads() {

@@ -68,7 +68,8 @@ public record RocCurve(double[] fpr, double[] tpr) {
 
     /**
      * The macro-average of several curves: each curve's TPR linearly interpolated at the union of their FPRs, then
-     * averaged (the usual construction, e.g. scikit-learn's documentation). Empty curves are skipped.
+     * averaged (the usual construction, e.g. scikit-learn's documentation), keeping both ends of vertical steps
+     * so that the average of identical curves is that curve. Empty curves are skipped.
      */
     public static RocCurve macroAverage(List<RocCurve> curves) {
         List<RocCurve> used = curves.stream().filter(c -> c.fpr.length > 0).toList();
@@ -81,22 +82,34 @@ public record RocCurve(double[] fpr, double[] tpr) {
                 grid.add(f);
             }
         }
-        double[] x = grid.stream().mapToDouble(Double::doubleValue).toArray();
-        double[] y = new double[x.length];
-        for (RocCurve c : used) {
-            for (int i = 0; i < x.length; i++) {
-                y[i] += c.interpolate(x[i]) / used.size();
+        List<double[]> points = new ArrayList<>();
+        for (double f : grid) {
+            double low = 0;
+            double high = 0;
+            for (RocCurve c : used) {
+                low += c.interpolate(f, false) / used.size();
+                high += c.interpolate(f, true) / used.size();
+            }
+            points.add(new double[] {f, low});
+            if (high > low) {
+                points.add(new double[] {f, high});
             }
         }
-        return new RocCurve(x, y);
+        return new RocCurve(points.stream().mapToDouble(q -> q[0]).toArray(), points.stream().mapToDouble(q -> q[1]).toArray());
     }
 
-    /** TPR at a given FPR, linear between points; at a vertical step, the top of the step. */
-    double interpolate(double f) {
-        for (int i = fpr.length - 1; i >= 0; i--) {
+    /** TPR at a given FPR, linear between points; at a vertical step, its top or its bottom. */
+    double interpolate(double f, boolean top) {
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < fpr.length; i++) {
             if (fpr[i] == f) {
-                return tpr[i];
+                first = first < 0 ? i : first;
+                last = i;
             }
+        }
+        if (first >= 0) {
+            return top ? tpr[last] : tpr[first];
         }
         for (int i = 1; i < fpr.length; i++) {
             if (fpr[i] > f) {

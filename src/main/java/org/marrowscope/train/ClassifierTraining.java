@@ -50,14 +50,15 @@ public final class ClassifierTraining {
      * @param mode quality-selected ROIs, or random tiles for the ablation
      * @param rois ROIs per slide (200)
      * @param selectionSeed seed of the ROI draw
+     * @param augmentation changes applied to training tiles ({@link Augmentation#PAPER}: flips, rotation, zoom)
      * @param fractions train, validation, test fractions (0.6, 0.2, 0.2)
      * @param splitSeed seed of the split
      * @param trainingData what the slides are, for the provenance (null: described from the labels file)
      */
     public record Request(Path startFrom, Path labels, Path qualityModel, RoiSampler.Mode mode, int rois,
             long selectionSeed, Path out, Path work, String name, String version, TrainingSettings settings,
-            double[] fractions, long splitSeed, int threads, String device, boolean demo, String trainingData,
-            String intendedUse) {
+            Augmentation augmentation, double[] fractions, long splitSeed, int threads, String device, boolean demo,
+            String trainingData, String intendedUse) {
     }
 
     private ClassifierTraining() {
@@ -85,7 +86,7 @@ public final class ClassifierTraining {
         ModelTrainer.Data data = new ModelTrainer.Data(sources(split.train(), tiles), labels(split.train(), tiles),
                 sources(split.validation(), tiles), labels(split.validation(), tiles));
         Path work = r.work();
-        ModelTrainer.Trained trained = ModelTrainer.train(r.startFrom(), data, Augmentation.PAPER, r.settings(), work,
+        ModelTrainer.Trained trained = ModelTrainer.train(r.startFrom(), data, r.augmentation(), r.settings(), work,
                 r.threads(), r.device(), listener, cancel);
         TrainingLoop.Outcome o = trained.outcome();
         Map<String, Double> metrics = new LinkedHashMap<>();
@@ -101,7 +102,7 @@ public final class ClassifierTraining {
                 r.fractions()[2]), r.splitSeed(), split.train().size(), split.validation().size(), split.test().size());
         Provenance provenance = new Provenance(described, LocalDate.now().toString(), r.settings().seed(), metrics,
                 QualityTraining.trainedBy(), provenanceSplit,
-                QualityTraining.training(start, r.settings(), Augmentation.PAPER, trained));
+                QualityTraining.training(start, r.settings(), r.augmentation(), trained));
         ModelManifest written = BundleWriter.write(r.out(), start, trained.bestWeights(), r.name(), r.version(),
                 r.demo(), provenance, r.intendedUse());
         if (trained.resumedEpochs() > 0) {

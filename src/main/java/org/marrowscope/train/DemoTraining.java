@@ -69,8 +69,7 @@ public final class DemoTraining {
         DemoCohort test = r.plan().testCohort(r.work());
         long t = System.nanoTime();
         train.write(r.threads(), r.generator(), listener, cancel);
-        test.write(r.threads(), r.generator(), listener, cancel);
-        summary.put("cohortSeconds", seconds(t));
+        summary.put("trainingCohortSeconds", seconds(t));
 
         t = System.nanoTime();
         Map<String, Object> quality = quality(r, train, listener, cancel);
@@ -86,6 +85,10 @@ public final class DemoTraining {
         classifiers.put(ABLATION_NAME, classifier(r, train, ABLATION, ABLATION_NAME,
                 r.out().resolve("ablation").resolve(ABLATION_NAME), RoiSampler.Mode.RANDOM, qualityModel, listener, cancel));
         summary.put("classifiers", classifiers);
+        // The unseen test cohort last: the models exist sooner, and its slides never touch training.
+        t = System.nanoTime();
+        test.write(r.threads(), r.generator(), listener, cancel);
+        summary.put("testCohortSeconds", seconds(t));
         summary.put("testCohort", Map.of("folder", test.folder().toString(), "labels", test.labels().toString(),
                 "slides", test.members().size()));
         summary.put("totalSeconds", seconds(start));
@@ -113,7 +116,8 @@ public final class DemoTraining {
         List<Path> labels = new ArrayList<>(List.of(firstLabels));
         Path current = dir.resolve("round-0");
         TrainingReport report = QualityTraining.run(new QualityTraining.Request(r.templates().resolve(QUALITY), labels,
-                current, dir.resolve("train-0"), QUALITY, VERSION, plan.quality(), 0.2, plan.splitSeed(), r.threads(),
+                current, dir.resolve("train-0"), QUALITY, VERSION, plan.quality(), plan.qualityAugmentation(), 0.2,
+                plan.splitSeed(), r.threads(),
                 r.device(), true, null, INTENDED_USE), listener, cancel);
         List<Map<String, Object>> rounds = new ArrayList<>();
         rounds.add(roundSummary(0, report, null, first.size()));
@@ -140,7 +144,8 @@ public final class DemoTraining {
             labels.add(corrected);
             Path tuned = dir.resolve("round-" + round);
             report = QualityTraining.run(new QualityTraining.Request(current, labels, tuned, dir.resolve("train-" + round),
-                    QUALITY, VERSION, plan.qualityFineTune(), 0.2, plan.splitSeed(), r.threads(), r.device(), true,
+                    QUALITY, VERSION, plan.qualityFineTune(), plan.qualityAugmentation(), 0.2, plan.splitSeed(),
+                    r.threads(), r.device(), true,
                     null, INTENDED_USE), listener, cancel);
             current = tuned;
             rounds.add(roundSummary(round, report, null, -1));
@@ -223,7 +228,8 @@ public final class DemoTraining {
                         : "stage-1-selected (demo-quality)");
         TrainingReport report = ClassifierTraining.run(new ClassifierTraining.Request(r.templates().resolve(template),
                 cohort.labels(), qualityModel, mode, r.plan().rois(), 1, out, r.work().resolve("train-" + name), name,
-                VERSION, r.plan().classifier(), new double[] {0.6, 0.2, 0.2}, r.plan().splitSeed(), r.threads(),
+                VERSION, r.plan().classifier(), r.plan().classifierAugmentation(), new double[] {0.6, 0.2, 0.2},
+                r.plan().splitSeed(), r.threads(),
                 r.device(), true, data, INTENDED_USE), listener, cancel);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("bundle", out.toString());

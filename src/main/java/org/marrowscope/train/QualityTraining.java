@@ -24,7 +24,8 @@ import org.marrowscope.train.TileSource.SlideTile;
  * Stage 1: trains (or fine-tunes) the binary tile-quality model on good/poor labelled tiles. Tiles of one slide
  * stay on one side of the training/validation division, since the grid's tiles overlap by half and a
  * neighbour would otherwise leak into validation. The best epoch by balanced accuracy is kept (good tiles far
- * outnumber poor ones); both classes are weighted inversely to their size.
+ * outnumber poor ones); both classes are weighted inversely to their size; tiles are flipped, turned and, by
+ * default, slightly recoloured ({@link Augmentation#QUALITY}).
  */
 public final class QualityTraining {
 
@@ -36,14 +37,15 @@ public final class QualityTraining {
      * @param labels label CSVs and/or good/poor folders; every tile once
      * @param out the bundle to write
      * @param work caches and checkpoints (rerunning with the same inputs resumes)
+     * @param augmentation changes applied to training tiles (e.g. {@link Augmentation#QUALITY})
      * @param validationFraction fraction of slides (or of pictures) for validation
      * @param splitSeed seed of that division
      * @param demo mark the bundle as a demonstration model
      * @param trainingData what the tiles are, for the provenance (null: described from the label files)
      */
     public record Request(Path startFrom, List<Path> labels, Path out, Path work, String name, String version,
-            TrainingSettings settings, double validationFraction, long splitSeed, int threads, String device,
-            boolean demo, String trainingData, String intendedUse) {
+            TrainingSettings settings, Augmentation augmentation, double validationFraction, long splitSeed,
+            int threads, String device, boolean demo, String trainingData, String intendedUse) {
     }
 
     private QualityTraining() {
@@ -69,7 +71,7 @@ public final class QualityTraining {
         List<QualitySample> train = order.subList(validationGroups, order.size()).stream().flatMap(List::stream).toList();
         ModelTrainer.Data data = new ModelTrainer.Data(sources(train), labels(train, good), sources(validation),
                 labels(validation, good));
-        ModelTrainer.Trained trained = ModelTrainer.train(r.startFrom(), data, Augmentation.SQUARE_SYMMETRIES,
+        ModelTrainer.Trained trained = ModelTrainer.train(r.startFrom(), data, r.augmentation(),
                 r.settings(), r.work(), r.threads(), r.device(), listener, cancel);
         TrainingLoop.Outcome o = trained.outcome();
         EpochResult best = o.best();
@@ -84,7 +86,7 @@ public final class QualityTraining {
         Split split = new Split(bySlide ? "by slide (a slide's tiles stay together), seeded shuffle"
                 : "by picture, seeded shuffle", List.of(1 - r.validationFraction(), r.validationFraction(), 0.0),
                 r.splitSeed(), order.size() - validationGroups, validationGroups, 0);
-        Training training = training(start, r.settings(), Augmentation.SQUARE_SYMMETRIES, trained);
+        Training training = training(start, r.settings(), r.augmentation(), trained);
         Provenance provenance = new Provenance(described, LocalDate.now().toString(), r.settings().seed(), metrics,
                 trainedBy(), split, training);
         ModelManifest written = BundleWriter.write(r.out(), start, trained.bestWeights(), r.name(), r.version(), r.demo(),

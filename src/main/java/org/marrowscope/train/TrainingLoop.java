@@ -190,11 +190,40 @@ final class TrainingLoop {
             double seconds = (System.nanoTime() - start) / 1e9;
             listener.onStep(step + 1, batches.size(), lossSum / (step + 1), (double) right / images, images / seconds);
         }
+        recalibrateBatchNorm(batches, frozen, epoch, prep);
         double trainSeconds = (System.nanoTime() - start) / 1e9;
         double[] val = validate();
         return new EpochResult(epoch, headOnly, lossSum / batches.size(), (double) right / images, val[0], val[1], val[2],
                 images, trainSeconds, false);
     }
+
+    /**
+     * Re-estimates batch norm's running statistics for the epoch's final weights ("precise BN"): forward passes in
+     * training mode without gradients or updates over the first {@value #RECALIBRATION_BATCHES} batches of the
+     * epoch. Running statistics are an average with momentum 0.1 over batches seen while the weights kept
+     * changing; at a high learning rate they lag behind enough that eval mode (validation, inference) sees
+     * activations on another scale than training did, and predictions swing from epoch to epoch.
+     */
+    private void recalibrateBatchNorm(List<int[]> batches, int frozen, int epoch, ExecutorService prep)
+            throws IOException {
+        int n = Math.min(RECALIBRATION_BATCHES, batches.size());
+        Future<Batch> next = prep.submit(() -> training.make(batches.getFirst(), settings.seed(), epoch));
+        for (int i = 0; i < n; i++) {
+            cancel.throwIfCancelled();
+            Batch batch = await(next);
+            if (i + 1 < n) {
+                int[] following = batches.get(i + 1);
+                next = prep.submit(() -> training.make(following, settings.seed(), epoch));
+            }
+            try (NDManager m = chain.newBatchManager()) {
+                NDArray x = m.create(batch.input(), new Shape(batch.size(), 3, inputSize, inputSize));
+                chain.forward(new NDList(x), frozen, true);
+            }
+        }
+    }
+
+    /** Batches of the epoch re-run to settle batch norm's running statistics (momentum 0.1: 0.9^30 = 4% left). */
+    static final int RECALIBRATION_BATCHES = 30;
 
     /** One SGD step; fills {@code logitsOut} and returns the batch's weighted loss. */
     private double step(Batch batch, int frozen, Optimizer optimizer, double[] classWeights, float[] logitsOut) {

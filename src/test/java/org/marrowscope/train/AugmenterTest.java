@@ -106,6 +106,26 @@ class AugmenterTest {
     }
 
     @Test
+    void colourChangesAreIdentityAtNeutralFactorsAndHueKeepsGrey() {
+        BufferedImage image = new BufferedImage(2, 1, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, 0x8040C0);
+        image.setRGB(1, 0, 0x646464);
+        Augmenter.jitter(image, 1, 1, 1, 0);
+        assertThat(image.getRGB(0, 0) & 0xFFFFFF).isEqualTo(0x8040C0);
+        Augmenter.jitter(image, 1, 1, 1, 30);
+        // A grey pixel has no hue to rotate; a coloured one keeps its channel sum.
+        assertThat(image.getRGB(1, 0) & 0xFFFFFF).isEqualTo(0x646464);
+        int p = image.getRGB(0, 0);
+        assertThat(((p >> 16) & 0xFF) + ((p >> 8) & 0xFF) + (p & 0xFF)).isCloseTo(0x80 + 0x40 + 0xC0,
+                org.assertj.core.api.Assertions.within(2));
+        assertThat(p & 0xFFFFFF).isNotEqualTo(0x8040C0);
+        // Saturation 0 turns a pixel grey.
+        Augmenter.jitter(image, 1, 1, 0, 0);
+        p = image.getRGB(0, 0);
+        assertThat((p >> 16) & 0xFF).isCloseTo(p & 0xFF, org.assertj.core.api.Assertions.within(1));
+    }
+
+    @Test
     void rotationWithoutEnoughContextIsRefused() {
         assertThatThrownBy(() -> new Augmenter(CacheLayout.exact(96), Augmentation.PAPER))
                 .hasMessageContaining("needs stored context of at least 1.571");
