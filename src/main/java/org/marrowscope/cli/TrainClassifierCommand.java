@@ -57,6 +57,10 @@ final class TrainClassifierCommand implements Callable<Integer> {
     @Option(names = "--split-seed", defaultValue = "7", description = "Seed of the per-patient split (default: ${DEFAULT-VALUE}).")
     long splitSeed;
 
+    @Option(names = "--shared", paramLabel = "DIR", description = "Folder for ROI choices and tile caches that trainings"
+            + " of other architectures on the same slides can reuse (default: inside the work folder).")
+    Path shared;
+
     @Option(names = "--demo", description = "Mark the bundle as a demonstration model (never for clinical use).")
     boolean demo;
 
@@ -86,7 +90,7 @@ final class TrainClassifierCommand implements Callable<Integer> {
              TrainingProgress progress = new TrainingProgress(spec.commandLine().getOut(), !training.noProgress)) {
             TrainingReport report = ClassifierTraining.run(new ClassifierTraining.Request(startFrom, labels, qualityModel,
                     randomTiles ? RoiSampler.Mode.RANDOM : RoiSampler.Mode.QUALITY_SELECTED, rois, selectionSeed, out,
-                    training.work(out), name != null ? name : out.getFileName().toString(), version,
+                    training.work(out), shared, name != null ? name : out.getFileName().toString(), version,
                     training.settings(TrainingSettings.PAPER), training.augmentation(Augmentation.PAPER), split, splitSeed,
                     training.threads(), training.device, demo,
                     trainingData, intendedUse), progress, cancel.token());

@@ -75,8 +75,12 @@ final class Ablation {
             }
             listener.onTask("Ablation: classifying random tiles", slides.size(), slides.size());
             List<LevelResult> out = new ArrayList<>();
+            List<String> ensemble = new ArrayList<>();
             for (int m = 0; m < classifiers.size(); m++) {
                 String name = classifiers.get(m).bundle().manifest().name();
+                // The ablation model is the last; a name clash with an ensemble member must not merge their rows.
+                name = m < r.models().classifiers().size() || !ensemble.contains(name) ? name : name + " [ablation]";
+                ensemble.add(name);
                 out.add(LevelResult.of("tile", name, TILES, tileCases(classes, slides, perModel.get(m)), r.bootstrap()));
                 out.add(LevelResult.of("patient", name, TILES, patientCases(classes, slides, perModel.get(m)),
                         r.bootstrap()));

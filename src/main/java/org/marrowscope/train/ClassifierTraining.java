@@ -52,11 +52,13 @@ public final class ClassifierTraining {
      * @param selectionSeed seed of the ROI draw
      * @param augmentation changes applied to training tiles ({@link Augmentation#PAPER}: flips, rotation, zoom)
      * @param fractions train, validation, test fractions (0.6, 0.2, 0.2)
+     * @param shared folder for the ROI choices and tile caches, which trainings on the same slides can share
+     *     (null: inside {@code work})
      * @param splitSeed seed of the split
      * @param trainingData what the slides are, for the provenance (null: described from the labels file)
      */
     public record Request(Path startFrom, Path labels, Path qualityModel, RoiSampler.Mode mode, int rois,
-            long selectionSeed, Path out, Path work, String name, String version, TrainingSettings settings,
+            long selectionSeed, Path out, Path work, Path shared, String name, String version, TrainingSettings settings,
             Augmentation augmentation, double[] fractions, long splitSeed, int threads, String device, boolean demo,
             String trainingData, String intendedUse) {
     }
@@ -87,7 +89,7 @@ public final class ClassifierTraining {
                 sources(split.validation(), tiles), labels(split.validation(), tiles));
         Path work = r.work();
         ModelTrainer.Trained trained = ModelTrainer.train(r.startFrom(), data, r.augmentation(), r.settings(), work,
-                r.threads(), r.device(), listener, cancel);
+                shared(r).resolve("cache"), r.threads(), r.device(), listener, cancel);
         TrainingLoop.Outcome o = trained.outcome();
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("validationAccuracy", QualityTraining.round(o.best().validationAccuracy()));
@@ -116,7 +118,7 @@ public final class ClassifierTraining {
     private static Map<LabelledSlide, List<SlideTile>> representTiles(Request r, ModelManifest start,
             List<LabelledSlide> slides, List<String> notes, TrainingListener listener, CancellationToken cancel)
             throws IOException, SlideException, ModelBundleException {
-        RoiStore store = new RoiStore(r.work().resolve("rois"));
+        RoiStore store = new RoiStore(shared(r).resolve("rois"));
         Map<LabelledSlide, List<SlideTile>> out = new LinkedHashMap<>();
         QualityModel quality = null;
         ExecutorService readers = Executors.newFixedThreadPool(Math.max(1, r.threads()), run -> {
@@ -192,7 +194,8 @@ public final class ClassifierTraining {
             Map<LabelledSlide, List<SlideTile>> tiles, ModelTrainer.Trained trained, Map<String, Double> metrics,
             TrainingListener listener, CancellationToken cancel) throws IOException, SlideException {
         List<TileSource> sources = sources(test, tiles);
-        float[][] p = ModelTrainer.probabilities(trained.bestWeights(), start, "test", sources, r.work(), r.threads(),
+        float[][] p = ModelTrainer.probabilities(trained.bestWeights(), start, "test", sources,
+                shared(r).resolve("cache"), r.threads(),
                 r.device(), listener, cancel);
         int offset = 0;
         int tileRight = 0;
@@ -208,6 +211,10 @@ public final class ClassifierTraining {
         }
         metrics.put("testTileAccuracy", QualityTraining.round((double) tileRight / sources.size()));
         metrics.put("testPatientAccuracy", QualityTraining.round((double) patientRight / test.size()));
+    }
+
+    private static Path shared(Request r) {
+        return r.shared() != null ? r.shared() : r.work();
     }
 
     private static List<TileSource> sources(List<LabelledSlide> slides, Map<LabelledSlide, List<SlideTile>> tiles) {

@@ -10,7 +10,9 @@ package org.marrowscope.train;
  * @param testFirstSeed seed of the first test slide; the two seed ranges never overlap
  * @param slideWidth level-0 width of every slide (0.25 um/px, a 40x scan)
  * @param slideHeight level-0 height
- * @param qualityFirstSlides training slides whose every tile labels stage 1's first model (round 0)
+ * @param qualityFirstSlides training slides whose tiles label stage 1's first model (round 0)
+ * @param qualityGoodPerPoor round 0 keeps every poor tile of those slides and at most this many good tiles per
+ *     poor one, drawn at random (good tiles are nine in ten: labelling all of them adds cost, not information)
  * @param reviewSlides new training slides sampled in each review round
  * @param reviewSample tiles exported for review per round
  * @param reviewRounds most review rounds (the loop ends earlier when under 5% of calls are corrected)
@@ -23,7 +25,7 @@ package org.marrowscope.train;
  * @param splitSeed seed of the per-patient split
  */
 public record DemoPlan(int trainPerClass, long trainFirstSeed, int testPerClass, long testFirstSeed, long slideWidth,
-        long slideHeight, int qualityFirstSlides, int reviewSlides, int reviewSample, int reviewRounds,
+        long slideHeight, int qualityFirstSlides, int qualityGoodPerPoor, int reviewSlides, int reviewSample, int reviewRounds,
         TrainingSettings quality, TrainingSettings qualityFineTune, Augmentation qualityAugmentation,
         TrainingSettings classifier, Augmentation classifierAugmentation, int rois, long splitSeed) {
 
@@ -38,7 +40,7 @@ public record DemoPlan(int trainPerClass, long trainFirstSeed, int testPerClass,
      * instead of up to 35 fit the CPU budget; stage 2's augmentation adds colour changes to the paper's flips,
      * rotations and zooms, since on 30 slides a network otherwise tells the slides apart by their stain.
      */
-    public static final DemoPlan DEFAULT = new DemoPlan(10, 10_000, 20, 90_000, 7168, 5120, 15, 5, 500, 3,
+    public static final DemoPlan DEFAULT = new DemoPlan(10, 10_000, 20, 90_000, 7168, 5120, 15, 3, 5, 500, 3,
             new TrainingSettings(32, 0, 12, 0.003, 0.003, 0.9, 11, 0, TrainingSettings.CheckpointMetric.BALANCED_ACCURACY,
                     true),
             new TrainingSettings(32, 0, 4, 0.001, 0.001, 0.9, 12, 0, TrainingSettings.CheckpointMetric.BALANCED_ACCURACY,

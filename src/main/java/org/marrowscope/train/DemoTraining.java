@@ -106,11 +106,12 @@ public final class DemoTraining {
         ModelManifest template = ModelBundle.verify(r.templates().resolve(QUALITY));
         double mpp = template.input().micronsPerPixel();
 
-        List<QualitySample> first = new ArrayList<>();
+        List<QualitySample> all = new ArrayList<>();
         for (DemoCohort.Member m : members.subList(0, plan.qualityFirstSlides())) {
             listener.onTask("Labelling stage-1 tiles from the generator's truth", m.index(), plan.qualityFirstSlides());
-            first.addAll(TruthLabels.of(m.slide()).all(mpp));
+            all.addAll(TruthLabels.of(m.slide()).all(mpp));
         }
+        List<QualitySample> first = balance(all, plan.qualityGoodPerPoor(), plan.splitSeed());
         Path firstLabels = dir.resolve("labels-round0.csv");
         QualityLabels.write(firstLabels, first);
         List<Path> labels = new ArrayList<>(List.of(firstLabels));
@@ -164,6 +165,16 @@ public final class DemoTraining {
         return out;
     }
 
+    /** Every poor tile and at most {@code goodPerPoor} good tiles per poor one, drawn uniformly (seeded). */
+    static List<QualitySample> balance(List<QualitySample> samples, int goodPerPoor, long seed) {
+        List<QualitySample> good = new ArrayList<>(samples.stream().filter(QualitySample::good).toList());
+        long poor = samples.size() - good.size();
+        java.util.Collections.shuffle(good, new java.util.Random(seed));
+        java.util.Set<QualitySample> keep = new java.util.HashSet<>(good.subList(0,
+                (int) Math.min(good.size(), goodPerPoor * poor)));
+        return samples.stream().filter(s -> !s.good() || keep.contains(s)).toList();
+    }
+
     private static ModelBundle device(Path bundle, String device) throws ModelBundleException {
         return device == null ? ModelBundle.load(bundle) : ModelBundle.load(bundle, TorchRuntime.device(device));
     }
@@ -172,10 +183,11 @@ public final class DemoTraining {
             QualityReview.Review last) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
                 "Synthetic slides of `marrowscope train demo` (training cohort seeds %d-%d, %dx%d px at 0.25 um/px)."
-                        + " Round 0: every scorable tile of the first %d slides, labelled good/poor from the generator's"
-                        + " truth. Human-in-the-loop review with the truth as reviewer, %d tiles from %d new slides per"
+                        + " Round 0: every poor and a random sample of %d good tiles per poor one among the scorable tiles"
+                        + " of the first %d slides, labelled from the generator's truth. Human-in-the-loop review with the truth as reviewer, %d tiles from %d new slides per"
                         + " round:", cohort.firstSeed(), cohort.firstSeed() + cohort.members().size() - 1,
-                plan.slideWidth(), plan.slideHeight(), plan.qualityFirstSlides(), plan.reviewSample(),
+                plan.slideWidth(), plan.slideHeight(), plan.qualityGoodPerPoor(), plan.qualityFirstSlides(),
+                plan.reviewSample(),
                 plan.reviewSlides()));
         for (Map<String, Object> round : rounds) {
             Object review = round.get("review");
@@ -227,7 +239,8 @@ public final class DemoTraining {
                 mode == RoiSampler.Mode.RANDOM ? "random non-background (ablation: no stage 1)"
                         : "stage-1-selected (demo-quality)");
         TrainingReport report = ClassifierTraining.run(new ClassifierTraining.Request(r.templates().resolve(template),
-                cohort.labels(), qualityModel, mode, r.plan().rois(), 1, out, r.work().resolve("train-" + name), name,
+                cohort.labels(), qualityModel, mode, r.plan().rois(), 1, out, r.work().resolve("train-" + name),
+                r.work().resolve("shared"), name,
                 VERSION, r.plan().classifier(), r.plan().classifierAugmentation(), new double[] {0.6, 0.2, 0.2},
                 r.plan().splitSeed(), r.threads(),
                 r.device(), true, data, INTENDED_USE), listener, cancel);

@@ -49,19 +49,19 @@ final class ModelTrainer {
 
     /**
      * @param startFrom the bundle whose weights training starts from (an untrained template or a model)
-     * @param work folder for caches and checkpoints (reused by a rerun with the same inputs)
+     * @param work folder for checkpoints (a rerun with the same inputs resumes from them)
+     * @param caches folder for tile caches (shareable between trainings on the same tiles)
      * @param threads threads rendering tiles into the caches
      * @param device "auto", "cpu", "gpu", "gpu:N", or null for the default
      */
     static Trained train(Path startFrom, Data data, Augmentation augmentation, TrainingSettings settings, Path work,
-            int threads, String device, TrainingListener listener, CancellationToken cancel)
+            Path caches, int threads, String device, TrainingListener listener, CancellationToken cancel)
             throws IOException, SlideException, ModelBundleException {
         ModelManifest start = ModelBundle.verify(startFrom);
         int size = start.input().size();
         CacheLayout trainLayout = augmentation.resamples()
                 ? CacheLayout.withContext(size, 2, CacheLayout.ROTATION_CONTEXT) : CacheLayout.exact(size);
         CacheLayout exact = CacheLayout.exact(size);
-        Path caches = work.resolve("cache");
         TileCache train = TileCache.open(caches, "train", data.train(), data.trainLabels(), trainLayout,
                 start.input().resampling(), threads, (d, t) -> listener.onTask("Rendering training tiles", d, t), cancel);
         TileCache validation = TileCache.open(caches, "validation", data.validation(), data.validationLabels(), exact,
@@ -97,12 +97,12 @@ final class ModelTrainer {
      * @param weights folder with the stage files
      */
     static float[][] probabilities(Path weights, ModelManifest start, String cacheName, List<TileSource> tiles,
-            Path work, int threads, String device, TrainingListener listener, CancellationToken cancel)
+            Path caches, int threads, String device, TrainingListener listener, CancellationToken cancel)
             throws IOException, SlideException {
         int size = start.input().size();
         CacheLayout exact = CacheLayout.exact(size);
         int[] none = new int[tiles.size()];
-        try (TileCache cache = TileCache.open(work.resolve("cache"), cacheName, tiles, none, exact,
+        try (TileCache cache = TileCache.open(caches, cacheName, tiles, none, exact,
                 start.input().resampling(), threads, (d, t) -> listener.onTask("Rendering " + cacheName + " tiles", d, t),
                 cancel)) {
             Device dev = device == null ? TorchRuntime.preferredDevice() : TorchRuntime.device(device);

@@ -72,7 +72,7 @@ public final class QualityTraining {
         ModelTrainer.Data data = new ModelTrainer.Data(sources(train), labels(train, good), sources(validation),
                 labels(validation, good));
         ModelTrainer.Trained trained = ModelTrainer.train(r.startFrom(), data, r.augmentation(),
-                r.settings(), r.work(), r.threads(), r.device(), listener, cancel);
+                r.settings(), r.work(), r.work().resolve("cache"), r.threads(), r.device(), listener, cancel);
         TrainingLoop.Outcome o = trained.outcome();
         EpochResult best = o.best();
         Map<String, Double> metrics = new LinkedHashMap<>();

@@ -29,10 +29,11 @@ import org.marrowscope.train.TileSource.ImageTile;
 import org.marrowscope.train.TileSource.SlideTile;
 
 /**
- * Training tiles rendered once into one file ({@code NAME.tiles}, fixed-size RGB pictures back to back) so that
- * every epoch reads pictures instead of decoding slides. A finished cache has an index ({@code NAME.json})
- * naming a key over its sources, layout and resampling; building again with the same inputs reuses it, which
- * makes an interrupted training restartable without re-reading slides. Reads are thread-safe.
+ * Training tiles rendered once into one file ({@code NAME-KEY.tiles}, fixed-size RGB pictures back to back) so
+ * that every epoch reads pictures instead of decoding slides. The key covers the sources (and their files' sizes
+ * and dates), labels, layout and resampling: opening the same tiles again reuses the file, which makes an
+ * interrupted training restartable without re-reading slides and lets two models trained on the same tiles share
+ * it. A file appears only when complete ({@code NAME-KEY.json} beside it). Reads are thread-safe.
  */
 final class TileCache implements AutoCloseable {
 
@@ -71,9 +72,11 @@ final class TileCache implements AutoCloseable {
             throw new IllegalArgumentException(sources.size() + " tiles but " + labels.length + " labels");
         }
         Files.createDirectories(dir);
-        Path data = dir.resolve(name + ".tiles");
-        Path index = dir.resolve(name + ".json");
         String key = key(sources, labels, layout, resampling);
+        // Named by content, so trainings on the same tiles share one cache and different tiles never collide.
+        String file = name + "-" + key.substring(0, 16);
+        Path data = dir.resolve(file + ".tiles");
+        Path index = dir.resolve(file + ".json");
         if (Files.isRegularFile(index) && Files.isRegularFile(data)) {
             Map<?, ?> saved = JSON.readValue(index.toFile(), Map.class);
             if (key.equals(saved.get("key")) && Files.size(data) == (long) sources.size() * layout.tileBytes()) {
@@ -82,7 +85,7 @@ final class TileCache implements AutoCloseable {
             }
         }
         Files.deleteIfExists(index);
-        Path partial = dir.resolve(name + ".tiles.partial");
+        Path partial = dir.resolve(file + ".tiles.partial");
         render(partial, sources, layout, resampling, threads, listener, cancel);
         Files.move(partial, data, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);

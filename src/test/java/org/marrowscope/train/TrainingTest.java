@@ -79,7 +79,7 @@ class TrainingTest {
         Path out = dir.resolve("resnet");
         Path work = dir.resolve("resnet.work");
         ClassifierTraining.Request request = new ClassifierTraining.Request(TinyCohort.template("demo-resnet"),
-                cohort.labels(), null, RoiSampler.Mode.RANDOM, 6, 1, out, work, "test-resnet", "0.1.0",
+                cohort.labels(), null, RoiSampler.Mode.RANDOM, 6, 1, out, work, null, "test-resnet", "0.1.0",
                 quick(1, 3, 0.01), Augmentation.PAPER, new double[] {0.6, 0.2, 0.2}, 7, 2, "cpu", true, null, "test");
         TrainingReport report = ClassifierTraining.run(request, TrainingListener.NONE, new CancellationToken());
 
@@ -118,7 +118,7 @@ class TrainingTest {
         Path out = dir.resolve("densenet");
         Path work = dir.resolve("densenet.work");
         ClassifierTraining.Request request = new ClassifierTraining.Request(TinyCohort.template("demo-densenet"),
-                cohort.labels(), null, RoiSampler.Mode.RANDOM, 4, 1, out, work, "test-densenet", "0.1.0",
+                cohort.labels(), null, RoiSampler.Mode.RANDOM, 4, 1, out, work, dir.resolve("shared"), "test-densenet", "0.1.0",
                 quick(0, 3, 0.01), Augmentation.PAPER.withColour(0.15, 10), new double[] {0.6, 0.2, 0.2}, 7, 2, "cpu", true,
                 null, "test");
         CancellationToken cancel = new CancellationToken();
@@ -155,7 +155,7 @@ class TrainingTest {
                 "cpu", true, null, "t"), TrainingListener.NONE, new CancellationToken()))
                 .hasMessageContaining("stage-1 training starts from a quality bundle");
         assertThatThrownBy(() -> ClassifierTraining.run(new ClassifierTraining.Request(TinyCohort.template("demo-quality"),
-                cohort.labels(), null, RoiSampler.Mode.RANDOM, 4, 1, dir.resolve("c"), dir.resolve("w"), "c", "1",
+                cohort.labels(), null, RoiSampler.Mode.RANDOM, 4, 1, dir.resolve("c"), dir.resolve("w"), null, "c", "1",
                 quick(0, 1, 0.01), Augmentation.PAPER, new double[] {0.6, 0.2, 0.2}, 1, 1, "cpu", true, null, "t"),
                 TrainingListener.NONE,
                 new CancellationToken())).hasMessageContaining("stage-2 training starts from a classifier bundle");
