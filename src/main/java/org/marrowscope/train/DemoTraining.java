@@ -154,10 +154,14 @@ public final class DemoTraining {
         // The kept model is the last reviewed one; its provenance tells the whole cycle.
         ModelManifest kept = ModelBundle.verify(current);
         String story = qualityStory(cohort, plan, rounds, last);
+        Map<String, Double> metrics = new LinkedHashMap<>(kept.provenance().metrics());
+        if (last != null) {
+            metrics.put("reviewDisagreement", QualityTraining.round(last.disagreement()));
+        }
         BundleWriter.write(r.out().resolve(QUALITY), kept, current, QUALITY, VERSION, true,
-                new ModelManifest.Provenance(story, kept.provenance().date(), kept.provenance().seed(),
-                        kept.provenance().metrics(), kept.provenance().trainedBy(), kept.provenance().split(),
-                        kept.provenance().training()), INTENDED_USE);
+                new ModelManifest.Provenance(story, kept.provenance().date(), kept.provenance().seed(), metrics,
+                        kept.provenance().trainedBy(), kept.provenance().split(), kept.provenance().training()),
+                INTENDED_USE);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("rounds", rounds);
         out.put("kept", current.getFileName().toString());
