@@ -18,6 +18,8 @@ public final class ExitCodes {
     public static final int MODEL_INVALID = 21;
     /** Classification failed mid-run (a model or a tile read broke); the message says which. */
     public static final int CLASSIFICATION_FAILED = 22;
+    /** A label file (training or evaluation) is invalid: the message names the file, the line and the problem. */
+    public static final int LABELS_INVALID = 23;
     /** The run was cancelled (Ctrl+C). */
     public static final int CANCELLED = 130;
     /** Writing an output failed (disk full, no permission); nothing half-written is left behind. */

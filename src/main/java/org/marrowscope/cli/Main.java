@@ -3,8 +3,11 @@ package org.marrowscope.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.concurrent.CancellationException;
 import org.marrowscope.io.UserFolders;
+import org.marrowscope.model.ModelBundleException;
 import org.marrowscope.slide.SlideException;
+import org.marrowscope.train.LabelFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +17,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = {"Two-stage deep-learning classification of Wright-Giemsa bone marrow aspirate slides.",
             "Without a command, starts the desktop app (opening SLIDE when given)."},
-        subcommands = {InfoCommand.class, ClassifyCommand.class, ReportCommand.class, SynthCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {InfoCommand.class, ClassifyCommand.class, ReportCommand.class, SynthCommand.class, TrainCommand.class,
+            EvaluateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0   success",
@@ -28,7 +32,8 @@ import picocli.CommandLine.Command;
             "  3   several slides given and some failed",
             "  4   no graphical display for the desktop app",
             "  20  writing an output failed   21  model bundle missing or invalid",
-            "  22  classification failed      130 cancelled"})
+            "  22  classification failed      23  label file invalid",
+            "  130 cancelled"})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
@@ -64,7 +69,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             // A bare word that is no file is a mistyped command, not a slide to open.
             if (name.indexOf('.') < 0 && name.indexOf('/') < 0 && name.indexOf(java.io.File.separatorChar) < 0) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "Unknown command or file: '" + name
-                        + "' (commands: info, classify, report, synth, bench; or a slide file to open in the app)");
+                        + "' (commands: info, classify, report, synth, train, evaluate, bench; or a slide file to open in the app)");
             }
             spec.commandLine().getErr().println("marrowscope: No such file: " + slide);
             return org.marrowscope.slide.SlideException.Kind.NOT_FOUND.exitCode();
@@ -91,6 +96,18 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             case UncheckedIOException io -> {
                 err.println("marrowscope: " + io.getCause().getMessage());
                 yield ExitCodes.OUTPUT_FAILED;
+            }
+            case LabelFileException le -> {
+                err.println("marrowscope: " + le.getMessage());
+                yield ExitCodes.LABELS_INVALID;
+            }
+            case ModelBundleException me -> {
+                err.println("marrowscope: " + me.getMessage());
+                yield ExitCodes.MODEL_INVALID;
+            }
+            case CancellationException ce -> {
+                err.println("marrowscope: cancelled");
+                yield ExitCodes.CANCELLED;
             }
             case InterruptedException ie -> {
                 err.println("marrowscope: cancelled");

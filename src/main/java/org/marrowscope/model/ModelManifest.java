@@ -43,7 +43,16 @@ import java.util.Map;
  *     "date": "2025-01-01",                   // ISO date, required
  *     "seed": 42,                             // optional
  *     "metrics": {"heldOutAccuracy": 0.9},    // optional, name -> number
- *     "trainedBy": "..."                      // optional
+ *     "trainedBy": "...",                     // optional
+ *     "split": {                              // optional: how the slides were divided (see Split)
+ *       "method": "per patient, stratified by class", "fractions": [0.6, 0.2, 0.2], "seed": 7,
+ *       "train": 30, "validation": 10, "test": 10
+ *     },
+ *     "training": {                           // optional: how it was trained (see Training)
+ *       "startedFrom": "demo-resnet 0.0.0 (untrained template)", "headEpochs": 1, "epochs": 8,
+ *       "bestEpoch": 6, "batchSize": 32, "headLearningRate": 0.005, "learningRate": 0.0005,
+ *       "momentum": 0.9, "augmentation": "...", "device": "cpu", "seconds": 512.3, "imagesPerSecond": 148.2
+ *     }
  *   },
  *   "intendedUse": "..."                      // required
  * }
@@ -212,13 +221,59 @@ public record ModelManifest(
      * @param seed random seed, if any
      * @param metrics evaluation metrics by name
      * @param trainedBy tool or person that trained it
+     * @param split how the slides were divided into training, validation and test sets, if known
+     * @param training the training schedule and its cost, if known
      */
     public record Provenance(
-            String trainingData, String date, Long seed, Map<String, Double> metrics, String trainedBy) {
+            String trainingData, String date, Long seed, Map<String, Double> metrics, String trainedBy, Split split,
+            Training training) {
 
         public Provenance {
             // Keeps the file's order for display.
             metrics = metrics == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         }
+
+        /** Provenance without split and training details (models made outside {@code marrowscope train}). */
+        public Provenance(String trainingData, String date, Long seed, Map<String, Double> metrics, String trainedBy) {
+            this(trainingData, date, seed, metrics, trainedBy, null, null);
+        }
     }
+
+    /**
+     * How the slides were divided; every slide (and every patient) is in exactly one set.
+     *
+     * @param method e.g. "per patient, stratified by class"
+     * @param fractions the intended train, validation and test fractions (the paper's 0.6, 0.2, 0.2)
+     * @param seed seed of the division
+     * @param train slides in the training set
+     * @param validation slides in the validation set (checkpoint choice)
+     * @param test slides held out for testing
+     */
+    public record Split(String method, List<Double> fractions, Long seed, Integer train, Integer validation,
+                        Integer test) {
+
+        public Split {
+            fractions = fractions == null ? null : List.copyOf(fractions);
+        }
+    }
+
+    /**
+     * The training schedule (paper: the new head first, then the whole network) and what it cost.
+     *
+     * @param startedFrom the bundle training started from (an untrained template or an earlier model)
+     * @param headEpochs epochs training only the head (feature stages frozen)
+     * @param epochs epochs training the whole network
+     * @param bestEpoch the epoch whose checkpoint was kept (best validation accuracy), counted over both phases
+     * @param batchSize tiles per step
+     * @param headLearningRate SGD learning rate of the head-only phase
+     * @param learningRate SGD learning rate of the whole-network phase
+     * @param momentum SGD momentum
+     * @param augmentation the augmentation applied to training tiles
+     * @param device where it ran
+     * @param seconds wall-clock training time (both phases, validation included)
+     * @param imagesPerSecond training tiles processed per second (forward, backward and update)
+     */
+    public record Training(String startedFrom, Integer headEpochs, Integer epochs, Integer bestEpoch,
+                           Integer batchSize, Double headLearningRate, Double learningRate, Double momentum,
+                           String augmentation, String device, Double seconds, Double imagesPerSecond) {}
 }

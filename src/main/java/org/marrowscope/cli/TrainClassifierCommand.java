@@ -1,0 +1,101 @@
+package org.marrowscope.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.marrowscope.train.Augmentation;
+import org.marrowscope.train.ClassifierTraining;
+import org.marrowscope.train.RoiSampler;
+import org.marrowscope.train.TrainingReport;
+import org.marrowscope.train.TrainingSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "classifier", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train a stage-2 classifier on the stage-1-selected ROIs of slides with a diagnosis (paper, Methods).",
+            "Labels: CSV slide,diagnosis[,patient]. Each slide gives its 200 ROIs from stage 1 (--quality-model); slides",
+            "are split per patient 6:2:2 (seeded); the loss is weighted inversely to class size; training tiles are",
+            "flipped, rotated 0-360 degrees and zoomed 90-110%; SGD trains the new head first (lr 0.005), then the",
+            "whole network (lr 0.0005, up to 35 epochs), keeping the epoch with the best validation accuracy. The",
+            "held-out test slides are classified at tile and patient level for the bundle's provenance."})
+final class TrainClassifierCommand implements Callable<Integer> {
+
+    @Option(names = "--labels", required = true, paramLabel = "CSV", description = "slide,diagnosis[,patient] (paths relative to the CSV).")
+    Path labels;
+
+    @Option(names = "--start-from", required = true, paramLabel = "DIR",
+            description = "Classifier bundle to start from: an untrained template (templates/demo-resnet, templates/demo-densenet) or a model.")
+    Path startFrom;
+
+    @Option(names = "--quality-model", paramLabel = "DIR", description = "Stage-1 bundle that selects the ROIs (required unless --random-tiles).")
+    Path qualityModel;
+
+    @Option(names = "--random-tiles", description = "Ablation: 200 random non-background tiles per slide instead of stage 1's ROIs.")
+    boolean randomTiles;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Bundle folder to write (replaced when it exists).")
+    Path out;
+
+    @Option(names = "--name", description = "Model name (default: the output folder's name).")
+    String name;
+
+    @Option(names = "--model-version", defaultValue = "1.0.0", description = "Model version (default: ${DEFAULT-VALUE}).")
+    String version;
+
+    @Option(names = "--rois", defaultValue = "200", description = "Tiles per slide (default: ${DEFAULT-VALUE}).")
+    int rois;
+
+    @Option(names = "--selection-seed", defaultValue = "1", description = "Seed of the ROI draw (default: ${DEFAULT-VALUE}).")
+    long selectionSeed;
+
+    @Option(names = "--split", defaultValue = "0.6,0.2,0.2", split = ",", paramLabel = "T,V,T",
+            description = "Train, validation, test fractions (default: ${DEFAULT-VALUE}).")
+    double[] split;
+
+    @Option(names = "--split-seed", defaultValue = "7", description = "Seed of the per-patient split (default: ${DEFAULT-VALUE}).")
+    long splitSeed;
+
+    @Option(names = "--shared", paramLabel = "DIR", description = "Folder for ROI choices and tile caches that trainings"
+            + " of other architectures on the same slides can reuse (default: inside the work folder).")
+    Path shared;
+
+    @Option(names = "--demo", description = "Mark the bundle as a demonstration model (never for clinical use).")
+    boolean demo;
+
+    @Option(names = "--training-data", paramLabel = "TEXT", description = "Describe the slides in the provenance.")
+    String trainingData;
+
+    @Option(names = "--intended-use", paramLabel = "TEXT", defaultValue = "Stage-2 classifier for MarrowScope (decision support, not a diagnosis).",
+            description = "Intended-use statement for the manifest.")
+    String intendedUse;
+
+    @Mixin
+    TrainingOptions training;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!randomTiles && qualityModel == null) {
+            throw new IllegalArgumentException("--quality-model is required to select ROIs (or use --random-tiles for the ablation)");
+        }
+        if (split.length != 3) {
+            throw new IllegalArgumentException("--split needs three fractions, e.g. 0.6,0.2,0.2");
+        }
+        TrainReports.torchThreads(training.torchThreads);
+        try (CancelOnInterrupt cancel = new CancelOnInterrupt();
+             TrainingProgress progress = new TrainingProgress(spec.commandLine().getOut(), !training.noProgress)) {
+            TrainingReport report = ClassifierTraining.run(new ClassifierTraining.Request(startFrom, labels, qualityModel,
+                    randomTiles ? RoiSampler.Mode.RANDOM : RoiSampler.Mode.QUALITY_SELECTED, rois, selectionSeed, out,
+                    training.work(out), shared, name != null ? name : out.getFileName().toString(), version,
+                    training.settings(TrainingSettings.PAPER), training.augmentation(Augmentation.PAPER), split, splitSeed,
+                    training.threads(), training.device, demo,
+                    trainingData, intendedUse), progress, cancel.token());
+            TrainReports.print(spec.commandLine().getOut(), report);
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.marrowscope.cli;
+
+import picocli.CommandLine.Command;
+
+/** Training of stage-1 and stage-2 models, the human-in-the-loop review of stage 1, and the demo models. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train model bundles (SPEC 4) with DJL/PyTorch on the CPU or a GPU.",
+            "Stage 1: `train quality`, reviewed with `train review-export` / `train review-import`.",
+            "Stage 2: `train classifier`. The demonstration models: `train demo`."},
+        subcommands = {TrainQualityCommand.class, TrainClassifierCommand.class, TrainReviewExportCommand.class,
+            TrainReviewImportCommand.class, TrainDemoCommand.class})
+final class TrainCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,60 @@
+package org.marrowscope.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.marrowscope.train.DemoPlan;
+import org.marrowscope.train.DemoTraining;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Reproduce the demonstration models: write the synthetic training cohort (50 slides) and the unseen",
+            "test cohort (100 slides, new seeds), train stage 1 through the review loop with the generator's truth as",
+            "reviewer, train demo-resnet and demo-densenet on the stage-1 ROIs and, for the ablation, demo-densenet on",
+            "random tiles. Rerunning the same command continues an interrupted run. Then evaluate with:",
+            "  marrowscope evaluate --slides WORK/cohort-test --labels WORK/cohort-test/labels.csv --models OUT \\",
+            "      --ablation-model OUT/ablation/demo-densenet-random-tiles --out WORK/evaluation"})
+final class TrainDemoCommand implements Callable<Integer> {
+
+    @Option(names = "--out", defaultValue = "models", paramLabel = "DIR", description = "Models folder to write (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--work", required = true, paramLabel = "DIR", description = "Cohorts, caches, checkpoints (about 2 GB).")
+    Path work;
+
+    @Option(names = "--templates", defaultValue = "templates", paramLabel = "DIR",
+            description = "Untrained architecture templates (default: ${DEFAULT-VALUE}).")
+    Path templates;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads writing slides and reading tiles (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--torch-threads", paramLabel = "N", description = "PyTorch intra-op threads (use 1 on a shared machine).")
+    Integer torchThreads;
+
+    @Option(names = "--device", description = "auto, cpu, gpu or gpu:N (default: auto).")
+    String device;
+
+    @Option(names = "--no-progress", description = "No progress bars.")
+    boolean noProgress;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        TrainReports.torchThreads(torchThreads);
+        int n = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
+        try (CancelOnInterrupt cancel = new CancelOnInterrupt();
+             TrainingProgress progress = new TrainingProgress(spec.commandLine().getOut(), !noProgress)) {
+            Map<String, Object> summary = DemoTraining.run(new DemoTraining.Request(out, work, templates, DemoPlan.DEFAULT,
+                    n, device, VersionProvider.softwareName()), progress, cancel.token());
+            spec.commandLine().getOut().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(summary));
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.marrowscope.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.marrowscope.train.Augmentation;
+import org.marrowscope.train.QualityTraining;
+import org.marrowscope.train.TrainingReport;
+import org.marrowscope.train.TrainingSettings;
+import org.marrowscope.train.TrainingSettings.CheckpointMetric;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "quality", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train (or fine-tune) the stage-1 quality model on tiles labelled good or poor.",
+            "Labels: CSV files with the header slide,x,y,size,label (the viewer's tile-review format) or folders with",
+            "good/ and poor/ pictures. Tiles of one slide stay together in training or validation; classes are",
+            "weighted inversely to their size; tiles are flipped, turned by quarter turns and slightly recoloured;",
+            "the epoch with the best validation balanced accuracy is kept. Writes a complete bundle with its provenance."})
+final class TrainQualityCommand implements Callable<Integer> {
+
+    @Option(names = "--labels", required = true, paramLabel = "CSV|DIR", description = "Label file(s) or folder(s); each tile once.")
+    List<Path> labels;
+
+    @Option(names = "--start-from", required = true, paramLabel = "DIR",
+            description = "Quality bundle to start from: an untrained template (templates/demo-quality) or the current model to fine-tune.")
+    Path startFrom;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Bundle folder to write (replaced when it exists).")
+    Path out;
+
+    @Option(names = "--name", description = "Model name (default: the output folder's name).")
+    String name;
+
+    @Option(names = "--model-version", defaultValue = "1.0.0", description = "Model version (default: ${DEFAULT-VALUE}).")
+    String version;
+
+    @Option(names = "--validation-fraction", defaultValue = "0.2", description = "Fraction of slides for validation (default: ${DEFAULT-VALUE}).")
+    double validationFraction;
+
+    @Option(names = "--split-seed", defaultValue = "7", description = "Seed of the training/validation division (default: ${DEFAULT-VALUE}).")
+    long splitSeed;
+
+    @Option(names = "--demo", description = "Mark the bundle as a demonstration model (never for clinical use).")
+    boolean demo;
+
+    @Option(names = "--training-data", paramLabel = "TEXT", description = "Describe the tiles in the provenance (default: counts and file names).")
+    String trainingData;
+
+    @Option(names = "--intended-use", paramLabel = "TEXT", defaultValue = "Stage-1 tile quality model for MarrowScope (decision support, not a diagnosis).",
+            description = "Intended-use statement for the manifest.")
+    String intendedUse;
+
+    @Mixin
+    TrainingOptions training;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Stage 1's defaults: no separate head in a one-file model; balanced accuracy chooses the checkpoint. */
+    static final TrainingSettings DEFAULTS = TrainingSettings.PAPER.withEpochs(0, 10).withLearningRates(0.005, 0.005)
+            .withCheckpointMetric(CheckpointMetric.BALANCED_ACCURACY);
+
+    @Override
+    public Integer call() throws Exception {
+        TrainReports.torchThreads(training.torchThreads);
+        try (CancelOnInterrupt cancel = new CancelOnInterrupt();
+             TrainingProgress progress = new TrainingProgress(spec.commandLine().getOut(), !training.noProgress)) {
+            TrainingReport report = QualityTraining.run(new QualityTraining.Request(startFrom, labels, out,
+                    training.work(out), name != null ? name : out.getFileName().toString(), version,
+                    training.settings(DEFAULTS), training.augmentation(Augmentation.QUALITY), validationFraction, splitSeed,
+                    training.threads(), training.device,
+                    demo, trainingData, intendedUse), progress, cancel.token());
+            TrainReports.print(spec.commandLine().getOut(), report);
+            return ExitCodes.OK;
+        }
+    }
+}

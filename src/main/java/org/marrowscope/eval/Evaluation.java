@@ -1,0 +1,220 @@
+package org.marrowscope.eval;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.marrowscope.model.ModelBundle;
+import org.marrowscope.model.ModelBundleException;
+import org.marrowscope.model.ModelManifest;
+import org.marrowscope.pipeline.CancellationToken;
+import org.marrowscope.pipeline.PipelineSettings;
+import org.marrowscope.pipeline.Progress;
+import org.marrowscope.pipeline.Vote;
+import org.marrowscope.pipeline.Voting;
+import org.marrowscope.pipeline.result.ClassificationResult;
+import org.marrowscope.pipeline.result.RoiResult;
+import org.marrowscope.service.ClassifyRequest;
+import org.marrowscope.service.InferenceService;
+import org.marrowscope.service.ModelSelection;
+import org.marrowscope.slide.SlideException;
+import org.marrowscope.train.DiagnosisLabels;
+import org.marrowscope.train.LabelFileException;
+import org.marrowscope.train.LabelledSlide;
+
+/**
+ * The paper's evaluation of a labelled cohort: every slide is classified by the real pipeline (results saved
+ * and reused), then tile level (all ROIs pooled), patient level (each model's majority vote) and ensemble level
+ * (the pooled vote) are scored with accuracy, balanced accuracy, macro F1 and micro/macro one-vs-rest ROC AUC
+ * with bootstrap intervals; a Wilcoxon signed-rank test compares patient and tile accuracy across models; and
+ * the ablation scores the classifiers on random non-background tiles instead of stage 1's ROIs.
+ */
+public final class Evaluation {
+
+    /** Progress of a run (on the evaluating thread). */
+    public interface Listener {
+        Listener NONE = new Listener() { };
+
+        default void onTask(String task, long done, long total) {
+        }
+
+        default void onMessage(String message) {
+        }
+    }
+
+    /**
+     * What to evaluate.
+     *
+     * @param labels CSV slide,diagnosis[,patient]
+     * @param slides folder relative slide paths are resolved against (null: the labels file's folder)
+     * @param models the quality model and the classifiers (the ensemble)
+     * @param ablationModel a classifier trained on random tiles, scored on random tiles (the paper's ablation);
+     *     null for none
+     * @param ablation whether to run the ablation at all
+     * @param randomTiles random non-background tiles per slide in the ablation (200)
+     * @param randomSeed seed of the random tiles
+     * @param bootstrap intervals
+     * @param results folder for the per-slide result JSON
+     * @param reuse reuse saved results of the same slide, models and parameters
+     * @param settings the pipeline's settings
+     * @param device "auto", "cpu", "gpu", "gpu:N", or null
+     * @param threads tile-reading threads
+     */
+    public record Request(Path labels, Path slides, ModelSelection models, Path ablationModel, boolean ablation,
+            int randomTiles, long randomSeed, Bootstrap bootstrap, Path results, boolean reuse, PipelineSettings settings,
+            String device, int threads, String software) {
+    }
+
+    private Evaluation() {
+    }
+
+    public static EvaluationReport run(Request r, Listener listener, CancellationToken cancel)
+            throws IOException, LabelFileException, ModelBundleException, SlideException {
+        List<ModelManifest> classifiers = new ArrayList<>();
+        for (Path p : r.models().classifiers()) {
+            classifiers.add(ModelBundle.verify(p));
+        }
+        List<String> classes = classifiers.getFirst().classes();
+        List<LabelledSlide> slides = DiagnosisLabels.read(r.labels(), classes,
+                r.slides() != null ? r.slides().toAbsolutePath() : r.labels().toAbsolutePath().getParent());
+        List<LabelledSlide> kept = new ArrayList<>();
+        List<ClassificationResult> results = new ArrayList<>();
+        List<String> notClassifiable = new ArrayList<>();
+        try (InferenceService service = new InferenceService(r.software(), r.threads())) {
+            for (int i = 0; i < slides.size(); i++) {
+                listener.onTask("Classifying slides", i, slides.size());
+                LabelledSlide s = slides.get(i);
+                ClassificationResult result = service.classify(new ClassifyRequest(s.slide(), r.models(), r.settings(),
+                        r.results(), r.reuse(), r.device()), Progress.Listener.NONE, cancel).result();
+                if (result.classifiable()) {
+                    kept.add(s);
+                    results.add(result);
+                } else {
+                    notClassifiable.add(s.slide().getFileName().toString());
+                    listener.onMessage(s.slide().getFileName() + ": not classifiable (" + result.selection().atLow()
+                            + " tiles with p(good) >= " + r.settings().selection().lowThreshold() + "), left out");
+                }
+            }
+            listener.onTask("Classifying slides", slides.size(), slides.size());
+        }
+        if (kept.isEmpty()) {
+            throw new IllegalArgumentException("no slide of " + r.labels() + " could be classified");
+        }
+        List<LevelResult> levels = new ArrayList<>();
+        List<String> names = classifiers.stream().map(ModelManifest::name).toList();
+        double[] tileAccuracy = new double[names.size()];
+        double[] patientAccuracy = new double[names.size()];
+        for (int m = 0; m < names.size(); m++) {
+            listener.onTask("Bootstrapping intervals", m, names.size() + 1);
+            LevelResult tile = LevelResult.of("tile", names.get(m), "stage-1 ROIs", tileCases(classes, kept, results, m),
+                    r.bootstrap());
+            LevelResult patient = LevelResult.of("patient", names.get(m), "stage-1 ROIs",
+                    patientCases(classes, kept, results, m), r.bootstrap());
+            levels.add(tile);
+            levels.add(patient);
+            tileAccuracy[m] = tile.value("accuracy");
+            patientAccuracy[m] = patient.value("accuracy");
+        }
+        levels.add(LevelResult.of("ensemble", "ensemble", "stage-1 ROIs", ensembleCases(classes, kept, results),
+                r.bootstrap()));
+        listener.onTask("Bootstrapping intervals", names.size() + 1, names.size() + 1);
+        PairedTest wilcoxon = PairedTest.of(names, patientAccuracy, tileAccuracy);
+
+        List<LevelResult> ablation = new ArrayList<>();
+        if (r.ablation()) {
+            ablation = Ablation.run(r, classes, kept, levels, listener, cancel);
+        }
+        Map<String, Object> cohort = new LinkedHashMap<>();
+        cohort.put("labels", r.labels().toAbsolutePath().toString());
+        cohort.put("slides", slides.size());
+        cohort.put("classified", kept.size());
+        cohort.put("notClassifiable", notClassifiable);
+        int[] perClass = new int[classes.size()];
+        kept.forEach(s -> perClass[s.classIndex()]++);
+        Map<String, Integer> byClass = new LinkedHashMap<>();
+        for (int c = 0; c < classes.size(); c++) {
+            byClass.put(classes.get(c), perClass[c]);
+        }
+        cohort.put("classifiedByClass", byClass);
+        return new EvaluationReport(EvaluationReport.FORMAT_VERSION, r.software(), Instant.now().toString(), classes,
+                cohort, results.getFirst().quality(), results.getFirst().classifiers(), r.bootstrap(), levels, wilcoxon,
+                ablation);
+    }
+
+    /** Every ROI of every slide as a case, with model m's probabilities. */
+    static Cases tileCases(List<String> classes, List<LabelledSlide> slides, List<ClassificationResult> results, int m) {
+        List<Integer> truth = new ArrayList<>();
+        List<double[]> scores = new ArrayList<>();
+        List<Integer> patient = new ArrayList<>();
+        for (int s = 0; s < slides.size(); s++) {
+            for (RoiResult roi : results.get(s).rois()) {
+                truth.add(slides.get(s).classIndex());
+                scores.add(toDouble(roi.probabilities().get(m)));
+                patient.add(s);
+            }
+        }
+        return cases(classes, truth, scores, patient, slides.size());
+    }
+
+    /** Each slide as a case: model m's majority vote, with the vote fractions as scores. */
+    static Cases patientCases(List<String> classes, List<LabelledSlide> slides, List<ClassificationResult> results, int m) {
+        List<Vote> votes = results.stream().map(res -> res.perModel().get(m).vote()).toList();
+        return voteCases(classes, slides, votes);
+    }
+
+    /** Each slide as a case: the ensemble's pooled vote. */
+    static Cases ensembleCases(List<String> classes, List<LabelledSlide> slides, List<ClassificationResult> results) {
+        return voteCases(classes, slides, results.stream().map(ClassificationResult::ensemble).toList());
+    }
+
+    static Cases voteCases(List<String> classes, List<LabelledSlide> slides, List<Vote> votes) {
+        int n = slides.size();
+        int[] truth = new int[n];
+        int[] predicted = new int[n];
+        double[][] scores = new double[n][];
+        int[] patient = new int[n];
+        for (int s = 0; s < n; s++) {
+            truth[s] = slides.get(s).classIndex();
+            predicted[s] = votes.get(s).winner();
+            scores[s] = votes.get(s).fractions();
+            patient[s] = s;
+        }
+        return new Cases(classes, truth, predicted, scores, patient, n);
+    }
+
+    static Cases cases(List<String> classes, List<Integer> truth, List<double[]> scores, List<Integer> patient,
+            int patients) {
+        int n = truth.size();
+        int[] t = new int[n];
+        int[] p = new int[n];
+        double[][] s = new double[n][];
+        int[] g = new int[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = truth.get(i);
+            s[i] = scores.get(i);
+            p[i] = argmax(s[i]);
+            g[i] = patient.get(i);
+        }
+        return new Cases(classes, t, p, s, g, patients);
+    }
+
+    /** The tile label rule of the pipeline ({@link Voting#argmax}: first on exact ties). */
+    static int argmax(double[] v) {
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            f[i] = (float) v[i];
+        }
+        return Voting.argmax(f);
+    }
+
+    static double[] toDouble(float[] f) {
+        double[] d = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            d[i] = f[i];
+        }
+        return d;
+    }
+}
