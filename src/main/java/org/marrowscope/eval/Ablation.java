@@ -39,8 +39,11 @@ final class Ablation {
     private Ablation() {
     }
 
+    /**
+     * @param tilesOut receives, per slide, the random tiles used (for the ground-truth check)
+     */
     static List<LevelResult> run(Evaluation.Request r, List<String> classes, List<LabelledSlide> slides,
-            List<LevelResult> main, Evaluation.Listener listener, CancellationToken cancel)
+            List<List<Tile>> tilesOut, Evaluation.Listener listener, CancellationToken cancel)
             throws IOException, ModelBundleException, SlideException {
         double mpp = ModelBundle.verify(r.models().quality()).input().micronsPerPixel();
         List<Path> dirs = new ArrayList<>(r.models().classifiers());
@@ -68,7 +71,9 @@ final class Ablation {
             for (int s = 0; s < slides.size(); s++) {
                 cancel.throwIfCancelled();
                 listener.onTask("Ablation: classifying random tiles", s, slides.size());
-                List<BufferedImage> images = randomTiles(r, slides.get(s).slide(), mpp, readers);
+                List<Tile> tiles = new ArrayList<>();
+                List<BufferedImage> images = randomTiles(r, slides.get(s).slide(), mpp, readers, tiles);
+                tilesOut.add(tiles);
                 for (int m = 0; m < classifiers.size(); m++) {
                     perModel.get(m).add(classifiers.get(m).probabilities(images));
                 }
@@ -92,11 +97,12 @@ final class Ablation {
         }
     }
 
-    private static List<BufferedImage> randomTiles(Evaluation.Request r, Path path, double mpp, ExecutorService readers)
-            throws SlideException {
+    private static List<BufferedImage> randomTiles(Evaluation.Request r, Path path, double mpp, ExecutorService readers,
+            List<Tile> chosen) throws SlideException {
         try (Slide slide = Slides.open(path)) {
             TileGeometry geometry = RoiSampler.geometry(slide, mpp);
             List<Tile> tiles = RoiSampler.random(slide, geometry, r.randomTiles(), r.randomSeed());
+            chosen.addAll(tiles);
             TileReader reader = new TileReader(slide, geometry, r.settings().background(), r.settings().stain());
             List<Future<BufferedImage>> reads = new ArrayList<>();
             for (Tile t : tiles) {

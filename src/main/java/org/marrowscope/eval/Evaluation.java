@@ -124,9 +124,11 @@ public final class Evaluation {
         PairedTest wilcoxon = PairedTest.of(names, patientAccuracy, tileAccuracy);
 
         List<LevelResult> ablation = new ArrayList<>();
+        List<List<org.marrowscope.pipeline.Tile>> randomTiles = new ArrayList<>();
         if (r.ablation()) {
-            ablation = Ablation.run(r, classes, kept, levels, listener, cancel);
+            ablation = Ablation.run(r, classes, kept, randomTiles, listener, cancel);
         }
+        List<TruthCheck> truth = TruthCheck.of(kept, results, randomTiles);
         Map<String, Object> cohort = new LinkedHashMap<>();
         cohort.put("labels", r.labels().toAbsolutePath().toString());
         cohort.put("slides", slides.size());
@@ -141,7 +143,7 @@ public final class Evaluation {
         cohort.put("classifiedByClass", byClass);
         return new EvaluationReport(EvaluationReport.FORMAT_VERSION, r.software(), Instant.now().toString(), classes,
                 cohort, results.getFirst().quality(), results.getFirst().classifiers(), r.bootstrap(), levels, wilcoxon,
-                ablation);
+                ablation, truth);
     }
 
     /** Every ROI of every slide as a case, with model m's probabilities. */

@@ -16,10 +16,11 @@ import org.marrowscope.pipeline.ModelInfo;
  * @param levels tile and patient level per model, then the ensemble
  * @param wilcoxon patient vs tile accuracy across models
  * @param ablation the classifiers on random non-background tiles (empty when not run)
+ * @param truth stage 1 against the generator's ground truth (synthetic cohorts only, else empty)
  */
 public record EvaluationReport(int formatVersion, String software, String createdAt, List<String> classes,
         Map<String, Object> cohort, ModelInfo quality, List<ModelInfo> classifiers, Bootstrap bootstrap,
-        List<LevelResult> levels, PairedTest wilcoxon, List<LevelResult> ablation) {
+        List<LevelResult> levels, PairedTest wilcoxon, List<LevelResult> ablation, List<TruthCheck> truth) {
 
     public static final int FORMAT_VERSION = 1;
 
@@ -28,6 +29,7 @@ public record EvaluationReport(int formatVersion, String software, String create
         classifiers = List.copyOf(classifiers);
         levels = List.copyOf(levels);
         ablation = List.copyOf(ablation);
+        truth = List.copyOf(truth);
     }
 
     /** The row of a model at a level on ROIs, or null. */

@@ -67,6 +67,19 @@ final class SummaryMarkdown {
             }
             sb.append('\n');
         }
+        if (!r.truth().isEmpty()) {
+            sb.append("## Stage 1 against the generator's ground truth\n\nThe slides are synthetic: their sidecars say"
+                    + " which tiles are good monolayer. Poor tiles among those that represented the slides:\n\n"
+                    + "| tiles | counted | poor | thick | sparse | fat | precipitate | blur | glass |\n"
+                    + "|---|---|---|---|---|---|---|---|---|\n");
+            for (TruthCheck t : r.truth()) {
+                Map<String, Long> b = t.byLabel();
+                sb.append(String.format(Locale.ROOT, "| %s | %d | %d (%.1f%%) | %d | %d | %d | %d | %d | %d |%n", t.tiles(),
+                        t.counted(), t.poor(), 100 * t.poorFraction(), b.get("THICK"), b.get("SPARSE"), b.get("FAT"),
+                        b.get("PRECIPITATE"), b.get("BLUR"), b.get("BACKGROUND")));
+            }
+            sb.append('\n');
+        }
         sb.append("## ROC curves\n\n");
         List<LevelResult> all = new ArrayList<>(r.levels());
         all.addAll(r.ablation());

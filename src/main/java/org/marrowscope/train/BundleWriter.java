@@ -50,7 +50,9 @@ final class BundleWriter {
             boolean demo, Provenance provenance, String intendedUse) throws IOException, ModelBundleException {
         Path target = out.toAbsolutePath().normalize();
         Files.createDirectories(target.getParent());
-        Path staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".writing-");
+        // Not createTempDirectory: its owner-only permissions would follow the bundle into an installation.
+        Path staging = Files.createDirectory(target.resolveSibling("." + target.getFileName() + ".writing-"
+                + Long.toHexString(System.nanoTime())));
         try {
             List<FileEntry> files = new ArrayList<>();
             for (FileEntry f : start.files()) {

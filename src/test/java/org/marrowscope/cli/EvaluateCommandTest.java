@@ -91,6 +91,17 @@ class EvaluateCommandTest {
         assertThat(report.get("ablation")).hasSize(6);
         assertThat(report.at("/ablation/0/tiles").asText()).isEqualTo("random tiles");
         assertThat(report.at("/ablation/0/cases").asInt()).isEqualTo(15 * 3);
+        // Synthetic slides: stage 1's ROIs and the random tiles are checked against the generator's truth.
+        JsonNode truth = report.get("truth");
+        assertThat(truth).hasSize(2);
+        assertThat(truth.get(0).get("tiles").asText()).isEqualTo("stage-1 ROIs");
+        assertThat(truth.get(0).get("counted").asInt()).isEqualTo(15 * 3);
+        long byLabel = 0;
+        for (JsonNode n : truth.get(1).get("byLabel")) {
+            byLabel += n.asLong();
+        }
+        assertThat(byLabel).isEqualTo(truth.get(1).get("counted").asLong()).isEqualTo(15 * 3);
+        assertThat(truth.get(1).get("poor").asLong()).isEqualTo(byLabel - truth.get(1).at("/byLabel/GOOD").asLong());
     }
 
     @Test
@@ -103,7 +114,8 @@ class EvaluateCommandTest {
         assertThat(confusion).hasSize(1 + (5 + 6) * 25);
         String summary = Files.readString(out.resolve("summary.md"));
         assertThat(summary).contains("## Tile level (all ROIs pooled)", "## Patient level", "## Ensemble level",
-                "Wilcoxon", "### Confusion matrix, ensemble level", "## Ablation", "roc-ensemble-ensemble.png");
+                "Wilcoxon", "### Confusion matrix, ensemble level", "## Ablation",
+                "## Stage 1 against the generator's ground truth", "roc-ensemble-ensemble.png");
         BufferedImage roc = ImageIO.read(out.resolve("roc-patient-tiny-cnn.png").toFile());
         assertThat(roc.getWidth()).isEqualTo(720);
         assertThat(Files.exists(out.resolve("roc-tile-tiny-resnet-random.png"))).isTrue();
