@@ -18,14 +18,12 @@ offline() {
 export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
 
 offline "$app" --version
-offline "$app" synth --class MM --size 4000x3000 --seed 9 --no-progress "$work/mm-9.tiff"
+offline "$app" synth --class MM --size 8000x6000 --seed 9 --no-progress "$work/mm-9.tiff"
 offline "$app" info --no-properties "$work/mm-9.tiff"
-models=()
-if ! ls target/installer/MarrowScope/lib/app/models/*/model.json >/dev/null 2>&1; then
-  echo "(no demo models packaged yet: classifying with the test bundles)"
-  models=(--models src/test/resources/models)
-fi
-offline "$app" classify "${models[@]}" --rois 20 --no-progress --out "$work/results" "$work/mm-9.tiff"
+ls target/installer/MarrowScope/lib/app/models/*/model.json >/dev/null || { echo "no demo models in the app image" >&2; exit 1; }
+# The packaged demo models, at the paper's settings, must call this unseen myeloma smear MM.
+offline "$app" classify --no-progress --out "$work/results" "$work/mm-9.tiff" | tee "$work/classify.txt"
+grep -q "^mm-9.tiff: MM (" "$work/classify.txt"
 test -s "$work/results/mm-9.tiff.marrowscope.json"
 test -d "$XDG_DATA_HOME/marrowscope/djl/pytorch" || { echo "PyTorch natives were not extracted under the user's data folder" >&2; exit 1; }
 
