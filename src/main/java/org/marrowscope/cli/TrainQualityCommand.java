@@ -17,8 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "quality", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train (or fine-tune) the stage-1 quality model on tiles labelled good or poor.",
             "Labels: CSV files with the header slide,x,y,size,label (the viewer's tile-review format) or folders with",
-            "good/ and poor/ pictures. Tiles of one slide stay together in training or validation; classes are",
-            "weighted inversely to their size; tiles are flipped, turned by quarter turns and slightly recoloured;",
+            "good/ and poor/ pictures. Tiles of one slide stay together in training or validation; tiles are flipped,",
+            "turned by quarter turns and slightly recoloured (--class-weights weighs classes inversely to their size);",
             "the epoch with the best validation balanced accuracy is kept. Writes a complete bundle with its provenance."})
 final class TrainQualityCommand implements Callable<Integer> {
 
@@ -60,9 +60,13 @@ final class TrainQualityCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Stage 1's defaults: no separate head in a one-file model; balanced accuracy chooses the checkpoint. */
-    static final TrainingSettings DEFAULTS = TrainingSettings.PAPER.withEpochs(0, 10).withLearningRates(0.005, 0.005)
-            .withCheckpointMetric(CheckpointMetric.BALANCED_ACCURACY);
+    /**
+     * Stage 1's defaults: no separate head in a one-file model; balanced accuracy chooses the checkpoint; no class
+     * weights (the paper states them for stage 2; balanced weights make the model call many good tiles poor, and
+     * the review loop measures exactly those calls).
+     */
+    static final TrainingSettings DEFAULTS = TrainingSettings.PAPER.withEpochs(0, 12).withLearningRates(0.003, 0.003)
+            .withCheckpointMetric(CheckpointMetric.BALANCED_ACCURACY).withClassWeights(false);
 
     @Override
     public Integer call() throws Exception {

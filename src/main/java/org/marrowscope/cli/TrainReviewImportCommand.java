@@ -67,7 +67,7 @@ final class TrainReviewImportCommand implements Callable<Integer> {
              TrainingProgress progress = new TrainingProgress(out, !training.noProgress)) {
             TrainingReport report = QualityTraining.run(new QualityTraining.Request(model, labels, fineTuneOut,
                     training.work(fineTuneOut), fineTuneOut.getFileName().toString(), "1.0.0",
-                    training.settings(TrainQualityCommand.DEFAULTS.withEpochs(0, 3)),
+                    training.settings(TrainQualityCommand.DEFAULTS.withEpochs(0, 4).withLearningRates(0.001, 0.001)),
                     training.augmentation(org.marrowscope.train.Augmentation.QUALITY), 0.2, 7, training.threads(),
                     training.device, demo, null, "Stage-1 tile quality model for MarrowScope (decision support, not a"
                             + " diagnosis)."), progress, cancel.token());

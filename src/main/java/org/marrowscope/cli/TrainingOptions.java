@@ -31,6 +31,10 @@ final class TrainingOptions {
     @Option(names = "--steps-per-epoch", paramLabel = "N", description = "At most N steps per epoch (quick checks; default: all).")
     Integer stepsPerEpoch;
 
+    @Option(names = "--class-weights", negatable = true, description = "Weigh each class's loss inversely to its"
+            + " number of training tiles (default: on for stage 2, as in the paper; off for stage 1).")
+    Boolean classWeights;
+
     @Option(names = "--colour-jitter", paramLabel = "J", description = "Random brightness, contrast and saturation"
             + " changes of up to +-J (e.g. 0.15; default: stage 1 0.1, stage 2 0 as in the paper).")
     Double colourJitter;
@@ -74,6 +78,9 @@ final class TrainingOptions {
         }
         if (stepsPerEpoch != null) {
             s = s.withMaxStepsPerEpoch(stepsPerEpoch);
+        }
+        if (classWeights != null) {
+            s = s.withClassWeights(classWeights);
         }
         return s;
     }

@@ -23,9 +23,9 @@ import org.marrowscope.train.TileSource.SlideTile;
 /**
  * Stage 1: trains (or fine-tunes) the binary tile-quality model on good/poor labelled tiles. Tiles of one slide
  * stay on one side of the training/validation division, since the grid's tiles overlap by half and a
- * neighbour would otherwise leak into validation. The best epoch by balanced accuracy is kept (good tiles far
- * outnumber poor ones); both classes are weighted inversely to their size; tiles are flipped, turned and, by
- * default, slightly recoloured ({@link Augmentation#QUALITY}).
+ * neighbour would otherwise leak into validation. The settings choose the checkpoint metric (balanced accuracy
+ * for stage 1: good tiles far outnumber poor ones) and whether classes are weighted inversely to their size; tiles
+ * are flipped, turned and, by default, slightly recoloured ({@link Augmentation#QUALITY}).
  */
 public final class QualityTraining {
 

@@ -79,6 +79,11 @@ public record TrainingSettings(int batchSize, int headEpochs, int epochs, double
                 value, checkpointMetric, classWeights);
     }
 
+    public TrainingSettings withClassWeights(boolean value) {
+        return new TrainingSettings(batchSize, headEpochs, epochs, headLearningRate, learningRate, momentum, seed,
+                maxStepsPerEpoch, checkpointMetric, value);
+    }
+
     public TrainingSettings withCheckpointMetric(CheckpointMetric value) {
         return new TrainingSettings(batchSize, headEpochs, epochs, headLearningRate, learningRate, momentum, seed,
                 maxStepsPerEpoch, value, classWeights);
