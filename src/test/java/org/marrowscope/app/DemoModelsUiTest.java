@@ -1,9 +1,10 @@
 package org.marrowscope.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.marrowscope.app.MainWindowUiTest.fx;
+import static org.marrowscope.app.MainWindowUiTest.waitUntil;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -72,14 +73,6 @@ class DemoModelsUiTest {
         WaitForAsyncUtils.asyncFx(() -> window.shutdown()).get(30, TimeUnit.SECONDS);
         context.close();
         System.clearProperty(AppContext.MODELS_PROPERTY);
-    }
-
-    static <T> T fx(Callable<T> query) throws Exception {
-        return WaitForAsyncUtils.asyncFx(query).get(30, TimeUnit.SECONDS);
-    }
-
-    static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
     }
 
     @Test
