@@ -27,10 +27,10 @@ import org.marrowscope.report.ReportWriter;
 import org.marrowscope.service.ClassificationOutcome;
 import org.marrowscope.service.ClassifyRequest;
 import org.marrowscope.service.InferenceService;
-import org.marrowscope.service.ModelCatalog;
 import org.marrowscope.service.ModelSelection;
 import org.marrowscope.slide.SlideException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -45,15 +45,8 @@ final class ClassifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SLIDE", arity = "1..*", description = "Slide files, or folders of slides.")
     List<Path> slides;
 
-    @Option(names = "--models", paramLabel = "DIR", description = "Model folders (a bundle, or a folder of bundles); "
-            + "default: the installation's models/. The quality model and every classifier found are used.")
-    List<Path> modelFolders;
-
-    @Option(names = "--quality-model", paramLabel = "DIR", description = "Stage-1 bundle to use (overrides --models).")
-    Path qualityModel;
-
-    @Option(names = "--classifier", paramLabel = "DIR", description = "Stage-2 bundle(s) to use (overrides --models).")
-    List<Path> classifierModels;
+    @Mixin
+    ModelOptions modelOptions;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Folder for results (default: beside each slide).")
     Path out;
@@ -109,7 +102,7 @@ final class ClassifyCommand implements Callable<Integer> {
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("no slide files found in " + slides);
         }
-        ModelSelection selection = selection();
+        ModelSelection selection = modelOptions.selection();
         PipelineSettings settings = settings();
         CancellationToken cancel = new CancellationToken();
         Thread hook = new Thread(cancel::cancel, "marrowscope-cancel");
@@ -197,16 +190,6 @@ final class ClassifyCommand implements Callable<Integer> {
         return target;
     }
 
-    private ModelSelection selection() throws IOException {
-        if (qualityModel != null && classifierModels != null && !classifierModels.isEmpty()) {
-            return new ModelSelection(qualityModel, classifierModels);
-        }
-        List<Path> folders = modelFolders == null || modelFolders.isEmpty()
-                ? List.of(ModelCatalog.defaultModelsFolder()) : modelFolders;
-        ModelSelection found = ModelCatalog.scan(folders).defaultSelection();
-        return new ModelSelection(qualityModel != null ? qualityModel : found.quality(),
-                classifierModels != null && !classifierModels.isEmpty() ? classifierModels : found.classifiers());
-    }
 
     private PipelineSettings settings() throws IOException {
         PipelineSettings s = PipelineSettings.PAPER.withSelection(PipelineSettings.PAPER.selection().withSeed(seed)

@@ -12,9 +12,9 @@ import org.marrowscope.eval.EvaluationReport;
 import org.marrowscope.eval.LevelResult;
 import org.marrowscope.eval.ReportFiles;
 import org.marrowscope.pipeline.PipelineSettings;
-import org.marrowscope.service.ModelCatalog;
 import org.marrowscope.service.ModelSelection;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,15 +37,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the report files.")
     Path out;
 
-    @Option(names = "--models", paramLabel = "DIR", description = "Model folders (default: the installation's models/); the"
-            + " quality model and every classifier found are used.")
-    List<Path> modelFolders;
-
-    @Option(names = "--quality-model", paramLabel = "DIR", description = "Stage-1 bundle (overrides --models).")
-    Path qualityModel;
-
-    @Option(names = "--classifier", paramLabel = "DIR", description = "Stage-2 bundle(s) (override --models).")
-    List<Path> classifierModels;
+    @Mixin
+    ModelOptions modelOptions;
 
     @Option(names = "--ablation-model", paramLabel = "DIR",
             description = "A classifier trained on random tiles (train classifier --random-tiles), scored on random tiles.")
@@ -86,7 +79,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ModelSelection models = selection();
+        ModelSelection models = modelOptions.selection();
         TrainReports.torchThreads(torchThreads);
         PipelineSettings settings = PipelineSettings.PAPER.withSelection(PipelineSettings.PAPER.selection().withSeed(seed)
                 .withRoiCount(rois));
@@ -130,14 +123,4 @@ final class EvaluateCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private ModelSelection selection() throws IOException {
-        if (qualityModel != null && classifierModels != null && !classifierModels.isEmpty()) {
-            return new ModelSelection(qualityModel, classifierModels);
-        }
-        List<Path> folders = modelFolders == null || modelFolders.isEmpty()
-                ? List.of(ModelCatalog.defaultModelsFolder()) : modelFolders;
-        ModelSelection found = ModelCatalog.scan(folders).defaultSelection();
-        return new ModelSelection(qualityModel != null ? qualityModel : found.quality(),
-                classifierModels != null && !classifierModels.isEmpty() ? classifierModels : found.classifiers());
-    }
 }
