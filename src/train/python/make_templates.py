@@ -13,6 +13,8 @@ untrained demo, so `marrowscope train` reads its input recipe, classes and stage
   demo-quality/   stage 1, VGG-style plain CNN (the paper's stage 1 is VGG-16): model.pt, classes poor/good
   demo-resnet/    stage 2, ResNet-style residual CNN:  intermediate.pt -> features.pt -> head.pt
   demo-densenet/  stage 2, DenseNet-style CNN (the paper's final model is DenseNet121), same three stages
+  demo-mobilenet/ stage 2, MobileNetV3-style CNN (inverted residuals, depthwise convolutions, squeeze-and-
+                  excitation; the paper's MobileNetV3Large), same three stages
 
 Modules are exported with torch.jit.script, not trace: tracing freezes batch norm and dropout in the mode
 they were traced in, and training needs them to follow train()/eval(). Sizes are chosen to train on two CPU
@@ -29,7 +31,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-# TorchScript lists some attributes in hash order: pin string hashing so reruns write identical files.
+# TorchScript lists some attributes in hash order: pin string hashing so reruns write identical weights and code
+# (the archives still differ in their debug records, which hold this script's line numbers).
 if os.environ.get("PYTHONHASHSEED") != "0":
     os.execve(sys.executable, [sys.executable] + sys.argv, dict(os.environ, PYTHONHASHSEED="0"))
 
@@ -40,7 +43,7 @@ QUALITY_SIZE = 160  # stage 1 at 0.8 um/px: out-of-focus areas are still visibly
 MPP = 0.25  # the 40x scans the pipeline's 512-pixel tiles are defined at
 MEAN = [0.485, 0.456, 0.406]
 STD = [0.229, 0.224, 0.225]
-SEEDS = {"demo-quality": 1601, "demo-resnet": 1602, "demo-densenet": 1603}
+SEEDS = {"demo-quality": 1601, "demo-resnet": 1602, "demo-densenet": 1603, "demo-mobilenet": 1604}
 
 torch.set_num_threads(1)
 
@@ -91,6 +94,45 @@ def dense_block(cin, layers, growth):
     return block, cin + layers * growth
 
 
+class SqueezeExcite(nn.Module):
+    """Channel attention of MobileNetV3: global pooling, a bottleneck, a hard-sigmoid gate on each channel."""
+
+    def __init__(self, channels):
+        super().__init__()
+        squeezed = max(8, channels // 4)
+        self.reduce = nn.Conv2d(channels, squeezed, 1)
+        self.expand = nn.Conv2d(squeezed, channels, 1)
+
+    def forward(self, x):
+        s = F.adaptive_avg_pool2d(x, 1)
+        s = F.hardsigmoid(self.expand(F.relu(self.reduce(s))))
+        return x * s
+
+
+class InvertedResidual(nn.Module):
+    """MobileNet's block: 1x1 expansion, depthwise 3x3, optional squeeze-excite, linear 1x1 projection."""
+
+    def __init__(self, cin, cout, expand, stride=1, se=False):
+        super().__init__()
+        hidden = cin * expand
+        layers = []
+        if expand != 1:
+            layers += [nn.Conv2d(cin, hidden, 1, bias=False), nn.BatchNorm2d(hidden), nn.Hardswish()]
+        layers += [nn.Conv2d(hidden, hidden, 3, stride, 1, groups=hidden, bias=False), nn.BatchNorm2d(hidden),
+                   nn.Hardswish()]
+        if se:
+            layers.append(SqueezeExcite(hidden))
+        layers += [nn.Conv2d(hidden, cout, 1, bias=False), nn.BatchNorm2d(cout)]
+        self.block = nn.Sequential(*layers)
+        self.residual = stride == 1 and cin == cout
+
+    def forward(self, x):
+        y = self.block(x)
+        if self.residual:
+            return x + y
+        return y
+
+
 def transition(cin, cout):
     return nn.Sequential(nn.BatchNorm2d(cin), nn.ReLU(inplace=True), nn.Conv2d(cin, cout, 1, bias=False),
                          nn.AvgPool2d(2))
@@ -123,6 +165,17 @@ def densenet():
     intermediate = nn.Sequential(conv_bn(3, 24, 2), nn.MaxPool2d(2), block1, transition(c1, c1 // 2))
     features = nn.Sequential(block2, transition(c2, c2 // 2), block3, nn.BatchNorm2d(c3), nn.ReLU(inplace=True))
     return intermediate, features, Head(c3, len(CLASSES))
+
+
+def mobilenet():
+    """96 -> 48 (stem) -> 24 | -> 12 -> 6; intermediate layer 24x24x24, penultimate 192x6x6."""
+    intermediate = nn.Sequential(conv_bn(3, 16, 2), InvertedResidual(16, 16, 1), InvertedResidual(16, 24, 4, 2),
+                                 InvertedResidual(24, 24, 3))
+    features = nn.Sequential(InvertedResidual(24, 40, 3, 2, se=True), InvertedResidual(40, 40, 3, se=True),
+                             InvertedResidual(40, 80, 4, 2), InvertedResidual(80, 80, 3),
+                             InvertedResidual(80, 96, 4, se=True),
+                             nn.Conv2d(96, 192, 1, bias=False), nn.BatchNorm2d(192), nn.Hardswish())
+    return intermediate, features, Head(192, len(CLASSES))
 
 
 def quality():
@@ -211,6 +264,7 @@ def main(out):
     export_quality(out)
     export_classifier(out, "demo-resnet", resnet, "ResNet-style")
     export_classifier(out, "demo-densenet", densenet, "DenseNet-style")
+    export_classifier(out, "demo-mobilenet", mobilenet, "MobileNetV3-style")
     print("written to", os.path.normpath(out))
 
 

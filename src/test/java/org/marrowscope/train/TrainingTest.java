@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marrowscope.model.Classifier;
+import org.marrowscope.model.GradCam;
+import org.marrowscope.model.GradCamMap;
 import org.marrowscope.model.ModelBundle;
 import org.marrowscope.model.ModelManifest;
 import org.marrowscope.model.QualityModel;
@@ -145,6 +147,35 @@ class TrainingTest {
         assertThat(epochsRun).containsExactly(2, 3);
         assertThat(report.notes()).contains("resumed after epoch 1 of an interrupted run");
         assertThat(Files.isRegularFile(out.resolve("model.json"))).isTrue();
+    }
+
+    @Test
+    void mobileNetTemplateTrainsAndItsBundleExplainsBothGradCamLayers() throws Exception {
+        // Depthwise convolutions, hard-swish and squeeze-excitation are ops the other templates do not use: this
+        // proves DJL's PyTorch trains them and that Grad-CAM's gradient copies reproduce the inference stages.
+        Path out = dir.resolve("mobilenet");
+        TrainingReport report = ClassifierTraining.run(new ClassifierTraining.Request(TinyCohort.template("demo-mobilenet"),
+                cohort.labels(), null, RoiSampler.Mode.RANDOM, 6, 1, out, dir.resolve("mobilenet.work"), null,
+                "test-mobilenet", "0.1.0", quick(1, 3, 0.01), Augmentation.PAPER, new double[] {0.6, 0.2, 0.2}, 7, 2, "cpu",
+                true, null, "test"), TrainingListener.NONE, new CancellationToken());
+
+        assertThat(report.history().getLast().trainLoss()).isLessThan(report.history().getFirst().trainLoss());
+        assertThat(report.manifest().gradCam().penultimate()).isEqualTo("output of features.pt, 192x6x6");
+        try (ModelBundle bundle = ModelBundle.load(out); GradCam cam = GradCam.create(bundle);
+                Slide slide = Slides.open(cohort.members().get(3).slide())) {
+            BufferedImage tile = slide.readRegion(0, 768, 768, 512, 512);
+            for (GradCam.Layer layer : GradCam.Layer.values()) {
+                GradCamMap map = cam.compute(tile, 3, layer);
+                assertThat(map.className()).isEqualTo("Lymphoma");
+                assertThat(map.values()).as(layer + " map").hasSize(map.width() * map.height());
+                float max = 0;
+                for (float v : map.values()) {
+                    assertThat(v).isFinite().isGreaterThanOrEqualTo(0f);
+                    max = Math.max(max, v);
+                }
+                assertThat(max).as(layer + " map has some signal").isGreaterThan(0f);
+            }
+        }
     }
 
     @Test
