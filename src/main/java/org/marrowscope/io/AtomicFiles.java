@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Whole-file writes that never leave a half-written file, even on a full disk or a crash. */
 public final class AtomicFiles {
@@ -15,13 +17,17 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** Writes to a temporary file in the same folder, forces it to disk, then renames it over the target. */
+    /**
+     * Writes to a temporary file in the same folder, forces it to disk, then renames it over the target. The
+     * file gets the permissions any new file gets (the user's umask), not the owner-only ones of
+     * {@link Files#createTempFile}: results and reports are often shared with colleagues on a workstation.
+     */
     public static void write(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        Path tmp = newPartFile(dir, target.getFileName().toString());
         try {
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
@@ -32,6 +38,18 @@ public final class AtomicFiles {
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
+        }
+    }
+
+    /** A new empty hidden file beside the target, created like any new file (so the umask applies). */
+    private static Path newPartFile(Path dir, String name) throws IOException {
+        while (true) {
+            Path candidate = dir.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part");
+            try {
+                return Files.createFile(candidate);
+            } catch (FileAlreadyExistsException taken) {
+                // another writer drew the same name: draw again
+            }
         }
     }
 
