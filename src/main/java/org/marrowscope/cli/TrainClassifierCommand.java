@@ -35,15 +35,6 @@ final class TrainClassifierCommand implements Callable<Integer> {
     @Option(names = "--random-tiles", description = "Ablation: 200 random non-background tiles per slide instead of stage 1's ROIs.")
     boolean randomTiles;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Bundle folder to write (replaced when it exists).")
-    Path out;
-
-    @Option(names = "--name", description = "Model name (default: the output folder's name).")
-    String name;
-
-    @Option(names = "--model-version", defaultValue = "1.0.0", description = "Model version (default: ${DEFAULT-VALUE}).")
-    String version;
-
     @Option(names = "--rois", defaultValue = "200", description = "Tiles per slide (default: ${DEFAULT-VALUE}).")
     int rois;
 
@@ -61,21 +52,16 @@ final class TrainClassifierCommand implements Callable<Integer> {
             + " of other architectures on the same slides can reuse (default: inside the work folder).")
     Path shared;
 
-    @Option(names = "--demo", description = "Mark the bundle as a demonstration model (never for clinical use).")
-    boolean demo;
-
-    @Option(names = "--training-data", paramLabel = "TEXT", description = "Describe the slides in the provenance.")
-    String trainingData;
-
-    @Option(names = "--intended-use", paramLabel = "TEXT", defaultValue = "Stage-2 classifier for MarrowScope (decision support, not a diagnosis).",
-            description = "Intended-use statement for the manifest.")
-    String intendedUse;
+    @Mixin
+    BundleOptions bundle;
 
     @Mixin
     TrainingOptions training;
 
     @Spec
     CommandSpec spec;
+
+    static final String INTENDED_USE = "Stage-2 classifier for MarrowScope (decision support, not a diagnosis).";
 
     @Override
     public Integer call() throws Exception {
@@ -89,11 +75,11 @@ final class TrainClassifierCommand implements Callable<Integer> {
         try (CancelOnInterrupt cancel = new CancelOnInterrupt();
              TrainingProgress progress = new TrainingProgress(spec.commandLine().getOut(), !training.noProgress)) {
             TrainingReport report = ClassifierTraining.run(new ClassifierTraining.Request(startFrom, labels, qualityModel,
-                    randomTiles ? RoiSampler.Mode.RANDOM : RoiSampler.Mode.QUALITY_SELECTED, rois, selectionSeed, out,
-                    training.work(out), shared, name != null ? name : out.getFileName().toString(), version,
+                    randomTiles ? RoiSampler.Mode.RANDOM : RoiSampler.Mode.QUALITY_SELECTED, rois, selectionSeed, bundle.out,
+                    training.work(bundle.out), shared, bundle.name(), bundle.version,
                     training.settings(TrainingSettings.PAPER), training.augmentation(Augmentation.PAPER), split, splitSeed,
-                    training.threads(), training.device, demo,
-                    trainingData, intendedUse), progress, cancel.token());
+                    training.threads(), training.device, bundle.demo,
+                    bundle.trainingData, bundle.intendedUse(INTENDED_USE)), progress, cancel.token());
             TrainReports.print(spec.commandLine().getOut(), report);
             return ExitCodes.OK;
         }

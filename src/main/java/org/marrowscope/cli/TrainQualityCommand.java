@@ -29,36 +29,22 @@ final class TrainQualityCommand implements Callable<Integer> {
             description = "Quality bundle to start from: an untrained template (templates/demo-quality) or the current model to fine-tune.")
     Path startFrom;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Bundle folder to write (replaced when it exists).")
-    Path out;
-
-    @Option(names = "--name", description = "Model name (default: the output folder's name).")
-    String name;
-
-    @Option(names = "--model-version", defaultValue = "1.0.0", description = "Model version (default: ${DEFAULT-VALUE}).")
-    String version;
-
     @Option(names = "--validation-fraction", defaultValue = "0.2", description = "Fraction of slides for validation (default: ${DEFAULT-VALUE}).")
     double validationFraction;
 
     @Option(names = "--split-seed", defaultValue = "7", description = "Seed of the training/validation division (default: ${DEFAULT-VALUE}).")
     long splitSeed;
 
-    @Option(names = "--demo", description = "Mark the bundle as a demonstration model (never for clinical use).")
-    boolean demo;
-
-    @Option(names = "--training-data", paramLabel = "TEXT", description = "Describe the tiles in the provenance (default: counts and file names).")
-    String trainingData;
-
-    @Option(names = "--intended-use", paramLabel = "TEXT", defaultValue = "Stage-1 tile quality model for MarrowScope (decision support, not a diagnosis).",
-            description = "Intended-use statement for the manifest.")
-    String intendedUse;
+    @Mixin
+    BundleOptions bundle;
 
     @Mixin
     TrainingOptions training;
 
     @Spec
     CommandSpec spec;
+
+    static final String INTENDED_USE = "Stage-1 tile quality model for MarrowScope (decision support, not a diagnosis).";
 
     /**
      * Stage 1's defaults: no separate head in a one-file model; balanced accuracy chooses the checkpoint; no class
@@ -73,11 +59,11 @@ final class TrainQualityCommand implements Callable<Integer> {
         TrainReports.torchThreads(training.torchThreads);
         try (CancelOnInterrupt cancel = new CancelOnInterrupt();
              TrainingProgress progress = new TrainingProgress(spec.commandLine().getOut(), !training.noProgress)) {
-            TrainingReport report = QualityTraining.run(new QualityTraining.Request(startFrom, labels, out,
-                    training.work(out), name != null ? name : out.getFileName().toString(), version,
+            TrainingReport report = QualityTraining.run(new QualityTraining.Request(startFrom, labels, bundle.out,
+                    training.work(bundle.out), bundle.name(), bundle.version,
                     training.settings(DEFAULTS), training.augmentation(Augmentation.QUALITY), validationFraction, splitSeed,
                     training.threads(), training.device,
-                    demo, trainingData, intendedUse), progress, cancel.token());
+                    bundle.demo, bundle.trainingData, bundle.intendedUse(INTENDED_USE)), progress, cancel.token());
             TrainReports.print(spec.commandLine().getOut(), report);
             return ExitCodes.OK;
         }

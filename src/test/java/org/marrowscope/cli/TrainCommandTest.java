@@ -70,6 +70,36 @@ class TrainCommandTest {
     }
 
     @Test
+    void trainClassifierWritesTheBundleItsOptionsDescribe() throws Exception {
+        Path out = dir.resolve("named");
+        CliRunner named = CliRunner.run("train", "classifier", "--labels", cohort.labels().toString(), "--start-from",
+                TinyCohort.template("demo-densenet").toString(), "--random-tiles", "--rois", "4", "--out", out.toString(),
+                "--name", "lab-densenet", "--model-version", "2.1.0", "--demo", "--training-data", "tiny synthetic set",
+                "--head-epochs", "0", "--epochs", "1", "--batch", "8", "--device", "cpu", "--torch-threads", "1",
+                "--no-progress");
+        assertThat(named.exitCode()).as(named.err()).isZero();
+        ModelManifest m = ModelBundle.verify(out);
+        assertThat(m.name()).isEqualTo("lab-densenet");
+        assertThat(m.version()).isEqualTo("2.1.0");
+        assertThat(m.demo()).isTrue();
+        assertThat(m.provenance().trainingData()).isEqualTo("tiny synthetic set");
+        assertThat(m.intendedUse()).isEqualTo(TrainClassifierCommand.INTENDED_USE);
+
+        Path plain = dir.resolve("plain-folder");
+        CliRunner defaults = CliRunner.run("train", "classifier", "--labels", cohort.labels().toString(), "--start-from",
+                out.toString(), "--random-tiles", "--rois", "4", "--out", plain.toString(), "--intended-use",
+                "Research use only.", "--head-epochs", "0", "--epochs", "1", "--batch", "8", "--device", "cpu",
+                "--no-progress");
+        assertThat(defaults.exitCode()).as(defaults.err()).isZero();
+        ModelManifest d = ModelBundle.verify(plain);
+        assertThat(d.name()).isEqualTo("plain-folder");
+        assertThat(d.version()).isEqualTo("1.0.0");
+        assertThat(d.demo()).isFalse();
+        assertThat(d.intendedUse()).isEqualTo("Research use only.");
+        assertThat(d.provenance().training().startedFrom()).startsWith("lab-densenet 2.1.0");
+    }
+
+    @Test
     void aCorrectedFileWithATileThatWasNotExportedIsRefused() throws Exception {
         Path exported = dir.resolve("e.csv");
         Path slide = cohort.members().getFirst().slide();
