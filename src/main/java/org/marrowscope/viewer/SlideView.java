@@ -3,7 +3,6 @@ package org.marrowscope.viewer;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -16,12 +15,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
-import javafx.scene.input.ZoomEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import org.marrowscope.slide.Slide;
@@ -39,14 +33,14 @@ public final class SlideView extends Region {
     public static final int TILE_SIZE = 512;
 
     private static final Color BACKDROP = Color.rgb(236, 237, 240);
-    private static final double KEY_PAN_FRACTION = 0.15;
 
     private final Canvas canvas = new Canvas();
     private final ObjectProperty<ViewTransform> transform = new SimpleObjectProperty<>(this, "transform");
     private final ReadOnlyObjectWrapper<Point2D> pointer = new ReadOnlyObjectWrapper<>(this, "pointer");
     private final ObservableList<Overlay> overlays = FXCollections.observableArrayList();
     private final AtomicBoolean paintScheduled = new AtomicBoolean();
-    private final Animator animator = new Animator();
+    private final ViewAnimator animator = new ViewAnimator(transform);
+    private final ViewGestures gestures;
 
     private Slide slide;
     private Pyramid pyramid;
@@ -54,8 +48,6 @@ public final class SlideView extends Region {
     private TileCache<Image> cache;
     private TileLoader<Image> loader;
     private boolean fitPending;
-    private double dragX;
-    private double dragY;
     private PaintListener paintListener = (nanos, complete) -> { };
     private BiConsumer<TileKey, Exception> tileErrors = (k, e) -> { };
 
@@ -74,7 +66,7 @@ public final class SlideView extends Region {
             }
             requestPaint();
         });
-        installMouse();
+        gestures = ViewGestures.install(this, canvas);
     }
 
     /**
@@ -192,7 +184,7 @@ public final class SlideView extends Region {
 
     /** True while an animated move is under way. */
     public boolean animating() {
-        return animator.running;
+        return animator.running();
     }
 
     /** The smallest scale: half the fitted size, so the whole slide can be seen with room around it. */
@@ -238,95 +230,38 @@ public final class SlideView extends Region {
         transform.set(value.clampedTo(slide.width(), slide.height()));
     }
 
-    private ViewTransform target() {
-        return animator.running ? animator.target : transform.get();
+    /** Where the view is going: the animation's goal, else where it is. */
+    ViewTransform target() {
+        return animator.target();
     }
 
-    private void animateTo(ViewTransform goal) {
+    void animateTo(ViewTransform goal) {
         animator.start(goal.clampedTo(slide.width(), slide.height()));
     }
 
     /** Keyboard navigation: arrows pan, + and - zoom, 0 fits. Returns true when the key was used. */
     public boolean handleKey(KeyEvent e) {
-        if (slide == null || e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
-            return false;
-        }
-        double stepX = getWidth() * KEY_PAN_FRACTION;
-        double stepY = getHeight() * KEY_PAN_FRACTION;
-        KeyCode code = e.getCode();
-        String text = e.getText();
-        if (code == KeyCode.LEFT) {
-            animateTo(target().panBy(stepX, 0));
-        } else if (code == KeyCode.RIGHT) {
-            animateTo(target().panBy(-stepX, 0));
-        } else if (code == KeyCode.UP) {
-            animateTo(target().panBy(0, stepY));
-        } else if (code == KeyCode.DOWN) {
-            animateTo(target().panBy(0, -stepY));
-        } else if (code == KeyCode.PLUS || code == KeyCode.ADD || code == KeyCode.EQUALS || "+".equals(text)) {
-            zoomBy(2);
-        } else if (code == KeyCode.MINUS || code == KeyCode.SUBTRACT || "-".equals(text)) {
-            zoomBy(0.5);
-        } else if (code == KeyCode.DIGIT0 || code == KeyCode.NUMPAD0) {
-            fit();
-        } else {
-            return false;
-        }
-        return true;
+        return gestures.handleKey(e);
     }
 
-    private void installMouse() {
-        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
-            requestFocus();
-            dragX = e.getX();
-            dragY = e.getY();
-        });
-        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
-            if (e.getButton() == MouseButton.PRIMARY || e.getButton() == MouseButton.MIDDLE) {
-                panBy(e.getX() - dragX, e.getY() - dragY);
-                dragX = e.getX();
-                dragY = e.getY();
-            }
-            updateCursor(e.getX(), e.getY());
-        });
-        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> updateCursor(e.getX(), e.getY()));
-        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> pointer.set(null));
-        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && transform.get() != null) {
-                ViewTransform t = target();
-                animateTo(t.zoomAt(2, e.getX(), e.getY(), minScale(), MAX_SCALE));
-            }
-        });
-        canvas.addEventHandler(ScrollEvent.SCROLL, e -> {
-            ViewTransform t = transform.get();
-            if (t == null) {
-                return;
-            }
-            animator.stop();
-            // Two-finger trackpad scrolls pan (they carry touches or inertia); wheel notches zoom about the cursor.
-            if ((e.getTouchCount() >= 2 || e.isInertia()) && !e.isControlDown()) {
-                panBy(e.getDeltaX(), e.getDeltaY());
-            } else {
-                double factor = Math.pow(1.0025, e.getDeltaY() != 0 ? e.getDeltaY() : e.getDeltaX());
-                transform.set(t.zoomAt(factor, e.getX(), e.getY(), minScale(), MAX_SCALE).clampedTo(slide.width(), slide.height()));
-            }
-            updateCursor(e.getX(), e.getY());
-            e.consume();
-        });
-        canvas.addEventHandler(ZoomEvent.ZOOM, e -> {
-            ViewTransform t = transform.get();
-            if (t != null && Double.isFinite(e.getZoomFactor()) && e.getZoomFactor() > 0) {
-                animator.stop();
-                transform.set(t.zoomAt(e.getZoomFactor(), e.getX(), e.getY(), minScale(), MAX_SCALE)
-                        .clampedTo(slide.width(), slide.height()));
-            }
-            e.consume();
-        });
-    }
-
-    private void updateCursor(double x, double y) {
+    /** Zooms about a screen point at once (wheel and pinch steps are small; animating them would lag). */
+    void zoomNow(double factor, double screenX, double screenY) {
         ViewTransform t = transform.get();
-        pointer.set(t == null ? null : new Point2D(t.toSlideX(x), t.toSlideY(y)));
+        if (t != null) {
+            animator.stop();
+            transform.set(t.zoomAt(factor, screenX, screenY, minScale(), MAX_SCALE).clampedTo(slide.width(), slide.height()));
+        }
+    }
+
+    /** The pointer is over this screen point. */
+    void pointAt(double screenX, double screenY) {
+        ViewTransform t = transform.get();
+        pointer.set(t == null ? null : new Point2D(t.toSlideX(screenX), t.toSlideY(screenY)));
+    }
+
+    /** The pointer left the view. */
+    void pointAway() {
+        pointer.set(null);
     }
 
     @Override
@@ -339,9 +274,7 @@ public final class SlideView extends Region {
             ViewTransform t = transform.get();
             if (t != null) {
                 transform.set(t.withViewSize(w, h));
-                if (animator.running) {
-                    animator.target = animator.target.withViewSize(w, h);
-                }
+                animator.resize(w, h);
             }
         }
         if (fitPending && slide != null && w > 0 && h > 0) {
@@ -434,47 +367,5 @@ public final class SlideView extends Region {
         double right = Math.floor(t.toScreenX(b.x() + b.width()));
         double bottom = Math.floor(t.toScreenY(b.y() + b.height()));
         g.drawImage(tile, left, top, Math.max(1, right - left), Math.max(1, bottom - top));
-    }
-
-    /** Moves the view toward a goal a fraction per frame (in log-scale for the zoom), which reads as smooth. */
-    private final class Animator extends AnimationTimer {
-        private ViewTransform target;
-        private boolean running;
-
-        void start(ViewTransform goal) {
-            target = goal;
-            if (!running) {
-                running = true;
-                start();
-            }
-        }
-
-        @Override
-        public void stop() {
-            running = false;
-            super.stop();
-        }
-
-        @Override
-        public void handle(long now) {
-            ViewTransform t = transform.get();
-            if (t == null || target == null) {
-                stop();
-                return;
-            }
-            double f = 0.35;
-            double logScale = Math.log(t.scale()) + f * (Math.log(target.scale()) - Math.log(t.scale()));
-            double scale = Math.exp(logScale);
-            double cx = t.centreX() + f * (target.centreX() - t.centreX());
-            double cy = t.centreY() + f * (target.centreY() - t.centreY());
-            boolean close = Math.abs(Math.log(target.scale() / scale)) < 1e-3
-                    && Math.abs(target.centreX() - cx) * scale < 0.5 && Math.abs(target.centreY() - cy) * scale < 0.5;
-            if (close) {
-                transform.set(target.withViewSize(t.viewWidth(), t.viewHeight()));
-                stop();
-            } else {
-                transform.set(new ViewTransform(cx, cy, scale, t.viewWidth(), t.viewHeight()));
-            }
-        }
     }
 }
