@@ -25,7 +25,7 @@ public final class AtomicFiles {
     public static void write(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = newPartFile(dir, target.getFileName().toString());
+        Path tmp = newPartFile(target);
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
@@ -41,8 +41,14 @@ public final class AtomicFiles {
         }
     }
 
-    /** A new empty hidden file beside the target, created like any new file (so the umask applies). */
-    private static Path newPartFile(Path dir, String name) throws IOException {
+    /**
+     * A new empty hidden file beside the target, for writers that stream into it and then {@link #move} it into
+     * place: on the target's file system (so the move is atomic), never carrying the target's name while half
+     * written, and created like any new file (so the umask applies).
+     */
+    public static Path newPartFile(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        String name = target.getFileName().toString();
         while (true) {
             Path candidate = dir.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part");
             try {

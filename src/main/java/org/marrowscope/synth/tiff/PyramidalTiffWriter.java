@@ -3,19 +3,16 @@ package org.marrowscope.synth.tiff;
 import java.io.IOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.marrowscope.io.AtomicFiles;
 import org.marrowscope.synth.RegionRenderer;
 
 /**
@@ -72,12 +69,11 @@ public final class PyramidalTiffWriter {
         Objects.requireNonNull(progress, "progress");
         PyramidGeometry geometry = PyramidGeometry.of(source.width(), source.height(), options);
         Path target = out.toAbsolutePath();
-        Path folder = target.getParent();
-        Files.createDirectories(folder);
-        Path temporary = createTemporary(folder, target.getFileName().toString());
+        Files.createDirectories(target.getParent());
+        Path temporary = AtomicFiles.newPartFile(target);
         try {
             writeTo(source, temporary, geometry, options, progress);
-            moveIntoPlace(temporary, target);
+            AtomicFiles.move(temporary, target);
         } catch (Throwable failure) {
             try {
                 Files.deleteIfExists(temporary);
@@ -122,30 +118,6 @@ public final class PyramidalTiffWriter {
                     Thread.currentThread().interrupt();
                 }
             }
-        }
-    }
-
-    /**
-     * A hidden file beside the target, so the final move stays on one file system (atomic) and a
-     * half-written slide never carries the slide's name. Created with the default permissions,
-     * which the finished slide keeps.
-     */
-    private static Path createTemporary(Path folder, String name) throws IOException {
-        while (true) {
-            Path candidate = folder.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part");
-            try {
-                return Files.createFile(candidate);
-            } catch (FileAlreadyExistsException e) {
-                // A leftover of the same name: draw another.
-            }
-        }
-    }
-
-    private static void moveIntoPlace(Path temporary, Path target) throws IOException {
-        try {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
