@@ -3,7 +3,7 @@
 
 Run from the repository root with Debian's python3-torch 1.13 (apt), never at run time or in CI:
 
-    /usr/bin/python3 src/train/python/make_templates.py [OUT]          # OUT defaults to templates/
+    /usr/bin/python3 src/train/python/make_templates.py [OUT]          # OUT defaults to models/templates/
 
 No pretrained ImageNet weights exist offline, so every template is randomly initialised from a fixed seed
 (torch.manual_seed) and the demonstration models are trained from scratch by MarrowScope itself. Each
@@ -21,6 +21,7 @@ they were traced in, and training needs them to follow train()/eval(). Sizes are
 cores: 96x96 inputs for the classifiers (a 512-pixel tile at 0.25 um/px seen at 1.33 um/px) and 160x160 for
 stage 1 (blur must stay visible), about 0.06-0.3 M parameters each.
 """
+import datetime
 import hashlib
 import json
 import os
@@ -205,7 +206,7 @@ def manifest(name, role, classes, seed, architecture, size=SIZE):
                   "scale": "0..1", "mean": MEAN, "std": STD},
         "provenance": {"trainingData": "none: untrained " + architecture + " template, random weights (seed "
                                        + str(seed) + "), from src/train/python/make_templates.py",
-                       "date": "2026-12-01", "seed": seed, "trainedBy": "src/train/python/make_templates.py"},
+                       "date": datetime.date.today().isoformat(), "seed": seed, "trainedBy": "src/train/python/make_templates.py"},
         "intendedUse": "Untrained architecture template: the starting point of `marrowscope train`. Random weights; "
                        "it classifies nothing.",
     }
@@ -269,4 +270,4 @@ def main(out):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "templates")
+    main(sys.argv[1] if len(sys.argv) > 1 else os.path.join("models", "templates"))

@@ -26,7 +26,7 @@ final class TrainClassifierCommand implements Callable<Integer> {
     Path labels;
 
     @Option(names = "--start-from", required = true, paramLabel = "DIR",
-            description = "Classifier bundle to start from: an untrained template (templates/demo-resnet, templates/demo-densenet) or a model.")
+            description = "Classifier bundle to start from: an untrained template (models/templates/demo-resnet, demo-densenet or demo-mobilenet) or a model.")
     Path startFrom;
 
     @Option(names = "--quality-model", paramLabel = "DIR", description = "Stage-1 bundle that selects the ROIs (required unless --random-tiles).")

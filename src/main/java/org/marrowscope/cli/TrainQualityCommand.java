@@ -26,7 +26,7 @@ final class TrainQualityCommand implements Callable<Integer> {
     List<Path> labels;
 
     @Option(names = "--start-from", required = true, paramLabel = "DIR",
-            description = "Quality bundle to start from: an untrained template (templates/demo-quality) or the current model to fine-tune.")
+            description = "Quality bundle to start from: an untrained template (models/templates/demo-quality) or the current model to fine-tune.")
     Path startFrom;
 
     @Option(names = "--validation-fraction", defaultValue = "0.2", description = "Fraction of slides for validation (default: ${DEFAULT-VALUE}).")

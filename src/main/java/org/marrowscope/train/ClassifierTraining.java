@@ -71,7 +71,7 @@ public final class ClassifierTraining {
         ModelManifest start = ModelBundle.verify(r.startFrom());
         if (start.role() != Role.CLASSIFIER) {
             throw new IllegalArgumentException(r.startFrom() + " is a quality bundle; stage-2 training starts from a"
-                    + " classifier bundle (e.g. templates/demo-resnet)");
+                    + " classifier bundle (e.g. models/templates/demo-resnet)");
         }
         if (r.mode() == RoiSampler.Mode.QUALITY_SELECTED && r.qualityModel() == null) {
             throw new IllegalArgumentException("quality-selected ROIs need a quality model (--quality-model)");

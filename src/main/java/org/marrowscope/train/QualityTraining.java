@@ -56,7 +56,7 @@ public final class QualityTraining {
         ModelManifest start = ModelBundle.verify(r.startFrom());
         if (start.role() != Role.QUALITY) {
             throw new IllegalArgumentException(r.startFrom() + " is a " + start.role().name().toLowerCase(Locale.ROOT)
-                    + " bundle; stage-1 training starts from a quality bundle (e.g. templates/demo-quality)");
+                    + " bundle; stage-1 training starts from a quality bundle (e.g. models/templates/demo-quality)");
         }
         List<QualitySample> samples = QualityLabels.readAll(r.labels());
         int good = start.goodIndex();

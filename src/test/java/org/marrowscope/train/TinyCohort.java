@@ -43,9 +43,9 @@ public final class TinyCohort {
         return csv;
     }
 
-    /** A bundle of the repository's templates/ folder. */
+    /** A bundle of the repository's models/templates/ folder. */
     public static Path template(String name) {
-        Path p = Path.of("templates", name).toAbsolutePath();
+        Path p = Path.of("models", "templates", name).toAbsolutePath();
         if (!Files.isRegularFile(p.resolve("model.json"))) {
             throw new IllegalStateException("template " + p + " missing: run /usr/bin/python3 src/train/python/make_templates.py");
         }
