@@ -12,10 +12,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Reproduce the demonstration models: write the synthetic training cohort (50 slides) and the unseen",
+        description = {"Reproduce the demonstration models: write the synthetic training cohort (75 slides) and the unseen",
             "test cohort (100 slides, new seeds), train stage 1 through the review loop with the generator's truth as",
-            "reviewer, train demo-resnet and demo-densenet on the stage-1 ROIs and, for the ablation, demo-densenet on",
-            "random tiles. Rerunning the same command continues an interrupted run. Then evaluate with:",
+            "reviewer, train demo-resnet, demo-densenet and demo-mobilenet on the stage-1 ROIs and, for the ablation,",
+            "demo-densenet on random tiles. Rerunning the same command continues an interrupted run. Then evaluate with:",
             "  marrowscope evaluate --slides WORK/cohort-test --labels WORK/cohort-test/labels.csv --models OUT \\",
             "      --ablation-model OUT/ablation/demo-densenet-random-tiles --out WORK/evaluation"})
 final class TrainDemoCommand implements Callable<Integer> {
@@ -26,7 +26,7 @@ final class TrainDemoCommand implements Callable<Integer> {
     @Option(names = "--work", required = true, paramLabel = "DIR", description = "Cohorts, tile caches, checkpoints (about 7 GB).")
     Path work;
 
-    @Option(names = "--templates", defaultValue = "templates", paramLabel = "DIR",
+    @Option(names = "--templates", defaultValue = "models/templates", paramLabel = "DIR",
             description = "Untrained architecture templates (default: ${DEFAULT-VALUE}).")
     Path templates;
 
