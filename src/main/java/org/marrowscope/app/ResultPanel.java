@@ -12,8 +12,10 @@ import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -173,11 +175,20 @@ final class ResultPanel extends ScrollPane {
         });
         TableColumn<ModelVote, String> margin = new TableColumn<>("Margin");
         margin.setCellValueFactory(c -> new SimpleStringProperty(String.format(Locale.ROOT, "%.0f%%", c.getValue().vote().margin() * 100)));
-        model.setPrefWidth(200);
+        // A narrow panel may still cut a long model name: the tooltip always shows it whole.
+        model.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null ? null : new Tooltip(text));
+            }
+        });
+        model.setPrefWidth(210);
         model.setMinWidth(150);
-        label.setPrefWidth(80);
-        share.setPrefWidth(60);
-        margin.setPrefWidth(60);
+        label.setPrefWidth(72);
+        share.setPrefWidth(52);
+        margin.setPrefWidth(58);
         table.getColumns().add(model);
         table.getColumns().add(label);
         table.getColumns().add(share);
