@@ -191,7 +191,11 @@ final class PageFlow implements AutoCloseable {
         return lines;
     }
 
-    /** Length of the longest prefix of {@code word} (at least one character) that fits in {@code maxWidth}. */
+    /**
+     * Length of the longest prefix of {@code word} (at least one character) that fits in {@code maxWidth}, ending
+     * after a hyphen, slash or underscore where one falls inside it: model names such as {@code demo-densenet}
+     * then break as "demo-" and "densenet", not mid-word.
+     */
     private static int fitting(String word, Style style, float maxWidth) throws IOException {
         int end = word.offsetByCodePoints(0, 1);
         while (end < word.length()) {
@@ -200,6 +204,12 @@ final class PageFlow implements AutoCloseable {
                 break;
             }
             end = next;
+        }
+        for (int i = end; i > 0; i--) {
+            char c = word.charAt(i - 1);
+            if (c == '-' || c == '/' || c == '_') {
+                return i;
+            }
         }
         return end;
     }
