@@ -23,7 +23,7 @@ final class TrainDemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "models", paramLabel = "DIR", description = "Models folder to write (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--work", required = true, paramLabel = "DIR", description = "Cohorts, tile caches, checkpoints (about 7 GB).")
+    @Option(names = "--work", required = true, paramLabel = "DIR", description = "Cohorts, tile caches, checkpoints (about 9 GB).")
     Path work;
 
     @Option(names = "--templates", defaultValue = "models/templates", paramLabel = "DIR",
