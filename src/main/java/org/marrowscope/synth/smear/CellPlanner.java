@@ -95,16 +95,8 @@ final class CellPlanner {
 
     private List<Placement> nucleatedCandidates(SmearFields.Window w, CoarseObjects.Set near, long bx, long by) {
         int s = ctx.bucket;
-        FieldSample f00 = w.lattice(bx, by);
-        FieldSample f10 = w.lattice(bx + 1, by);
-        FieldSample f01 = w.lattice(bx, by + 1);
-        FieldSample f11 = w.lattice(bx + 1, by + 1);
-        // density grows with smear and thickness, and bilinear fields inside the bucket never exceed
-        // their corner maxima, so this bounds the density anywhere in the bucket (thinning needs a bound)
-        double max = ctx.nucleatedDensity(new FieldSample(
-                Math.max(Math.max(f00.smear(), f10.smear()), Math.max(f01.smear(), f11.smear())),
-                Math.max(Math.max(f00.thickness(), f10.thickness()), Math.max(f01.thickness(), f11.thickness())),
-                0, 0, 0));
+        BucketFields fields = BucketFields.of(w, bx, by);
+        double max = ctx.nucleatedDensity(fields.upperBound());
         SplittableRandom rng = new SplittableRandom(Noise.seed(ctx.spec.seed(), SALT_NUCLEATED, bx, by));
         int n = poisson(rng, max * s * s);
         List<Placement> out = new ArrayList<>(n);
@@ -117,7 +109,7 @@ final class CellPlanner {
             double size = rng.nextDouble();
             double priority = rng.nextDouble();
             long seed = rng.nextLong();
-            FieldSample f = FieldSample.bilerp(f00, f10, f01, f11, fx, fy);
+            FieldSample f = fields.at(fx, fy);
             if (accept * max >= ctx.nucleatedDensity(f)) {
                 continue;
             }
@@ -156,9 +148,7 @@ final class CellPlanner {
                         continue;
                     }
                     double d = 0.5 * (c.spacing() + o.spacing()) * (c.radius() + o.radius());
-                    double dx = o.cx() - c.cx();
-                    double dy = o.cy() - c.cy();
-                    if (dx * dx + dy * dy < d * d) {
+                    if (closer(o.cx() - c.cx(), o.cy() - c.cy(), d)) {
                         return true;
                     }
                 }
@@ -169,14 +159,8 @@ final class CellPlanner {
 
     private List<RedCandidate> redCandidates(SmearFields.Window w, CoarseObjects.Set near, long bx, long by) {
         int s = ctx.bucket;
-        FieldSample f00 = w.lattice(bx, by);
-        FieldSample f10 = w.lattice(bx + 1, by);
-        FieldSample f01 = w.lattice(bx, by + 1);
-        FieldSample f11 = w.lattice(bx + 1, by + 1);
-        double max = ctx.redDensity(new FieldSample(
-                Math.max(Math.max(f00.smear(), f10.smear()), Math.max(f01.smear(), f11.smear())),
-                Math.max(Math.max(f00.thickness(), f10.thickness()), Math.max(f01.thickness(), f11.thickness())),
-                0, 0, 0));
+        BucketFields fields = BucketFields.of(w, bx, by);
+        double max = ctx.redDensity(fields.upperBound());
         SplittableRandom rng = new SplittableRandom(Noise.seed(ctx.spec.seed(), SALT_RED, bx, by));
         int n = poisson(rng, max * s * s);
         List<RedCandidate> out = new ArrayList<>(n);
@@ -187,7 +171,7 @@ final class CellPlanner {
             double size = rng.nextDouble();
             double priority = rng.nextDouble();
             long seed = rng.nextLong();
-            FieldSample f = FieldSample.bilerp(f00, f10, f01, f11, fx, fy);
+            FieldSample f = fields.at(fx, fy);
             if (accept * max >= ctx.redDensity(f)) {
                 continue;
             }
@@ -227,24 +211,50 @@ final class CellPlanner {
                         continue;
                     }
                     double d = 0.5 * (c.spacing() + o.spacing()) * (c.radius() + o.radius());
-                    double dx = o.cx() - c.cx();
-                    double dy = o.cy() - c.cy();
-                    if (dx * dx + dy * dy < d * d) {
+                    if (closer(o.cx() - c.cx(), o.cy() - c.cy(), d)) {
                         return true;
                     }
                 }
                 for (Placement o : nucleated.get(i, j)) {
                     // red cells may tuck under a nucleated cell's rim, but not much further
                     double d = (o.radius() + 0.6 * c.radius()) * (1 - 0.45 * c.thick());
-                    double dx = o.cx() - c.cx();
-                    double dy = o.cy() - c.cy();
-                    if (dx * dx + dy * dy < d * d) {
+                    if (closer(o.cx() - c.cx(), o.cy() - c.cy(), d)) {
                         return true;
                     }
                 }
             }
         }
         return false;
+    }
+
+    /** Whether an offset (dx, dy) is shorter than {@code distance}. */
+    private static boolean closer(double dx, double dy, double distance) {
+        return dx * dx + dy * dy < distance * distance;
+    }
+
+    /** The field samples at a bucket's four corners; inside the bucket the fields are their bilinear blend. */
+    private record BucketFields(FieldSample f00, FieldSample f10, FieldSample f01, FieldSample f11) {
+
+        static BucketFields of(SmearFields.Window w, long bx, long by) {
+            return new BucketFields(w.lattice(bx, by), w.lattice(bx + 1, by), w.lattice(bx, by + 1),
+                    w.lattice(bx + 1, by + 1));
+        }
+
+        /**
+         * Smear and thickness at their corner maxima. Densities grow with both, and a bilinear blend never exceeds
+         * its corners, so a density computed from this bounds the density anywhere in the bucket (thinning needs a
+         * bound).
+         */
+        FieldSample upperBound() {
+            return new FieldSample(
+                    Math.max(Math.max(f00.smear(), f10.smear()), Math.max(f01.smear(), f11.smear())),
+                    Math.max(Math.max(f00.thickness(), f10.thickness()), Math.max(f01.thickness(), f11.thickness())),
+                    0, 0, 0);
+        }
+
+        FieldSample at(double fx, double fy) {
+            return FieldSample.bilerp(f00, f10, f01, f11, fx, fy);
+        }
     }
 
     /** Whether bucket (i, j) lies farther than {@code reach} from the point (x, y). */
