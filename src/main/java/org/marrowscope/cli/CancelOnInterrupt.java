@@ -1,12 +1,14 @@
 package org.marrowscope.cli;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.marrowscope.pipeline.CancellationToken;
 
 /**
- * Ctrl+C for long commands: the shutdown hook cancels the token and then waits (up to a minute) for the
- * command to reach a safe point and finish, so checkpoints and outputs are never cut off mid-write.
+ * Ctrl+C for long commands: the shutdown hook cancels the token (and, for work that stops on an interrupt, interrupts
+ * the worker thread), then waits a while for the command to reach a safe point and finish, so checkpoints and
+ * outputs are never cut off mid-write. Closing it says the command has finished.
  */
 final class CancelOnInterrupt implements AutoCloseable {
 
@@ -14,16 +16,29 @@ final class CancelOnInterrupt implements AutoCloseable {
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Thread hook;
 
+    /** Cancels the token and waits up to a minute. */
     CancelOnInterrupt() {
+        this(null, Duration.ofMinutes(1));
+    }
+
+    private CancelOnInterrupt(Thread worker, Duration patience) {
         hook = new Thread(() -> {
             token.cancel();
+            if (worker != null) {
+                worker.interrupt();
+            }
             try {
-                finished.await(1, TimeUnit.MINUTES);
+                finished.await(patience.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "marrowscope-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** Also interrupts {@code worker}, for work that checks for interrupts rather than a token. */
+    static CancelOnInterrupt interrupting(Thread worker, Duration patience) {
+        return new CancelOnInterrupt(worker, patience);
     }
 
     CancellationToken token() {

@@ -104,25 +104,22 @@ final class ClassifyCommand implements Callable<Integer> {
         }
         ModelSelection selection = modelOptions.selection();
         PipelineSettings settings = settings();
-        CancellationToken cancel = new CancellationToken();
-        Thread hook = new Thread(cancel::cancel, "marrowscope-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
         List<BatchRow> rows = new ArrayList<>();
-        try (InferenceService service = new InferenceService(VersionProvider.softwareName(),
-                Runtime.getRuntime().availableProcessors())) {
+        try (CancelOnInterrupt interrupt = new CancelOnInterrupt();
+             InferenceService service = new InferenceService(VersionProvider.softwareName(),
+                     Runtime.getRuntime().availableProcessors())) {
+            CancellationToken cancel = interrupt.token();
             for (Path slide : inputs) {
                 rows.add(classifyOne(service, slide, selection, settings, cancel, stdout, stderr));
                 if (cancel.isCancelled()) {
                     break;
                 }
             }
-        } finally {
-            removeHook(hook);
+            if (csv != null) {
+                AtomicFiles.write(csv, BatchRow.csv(rows));
+            }
+            return exitCode(rows, cancel);
         }
-        if (csv != null) {
-            AtomicFiles.write(csv, BatchRow.csv(rows));
-        }
-        return exitCode(rows, cancel);
     }
 
     private BatchRow classifyOne(InferenceService service, Path slide, ModelSelection selection, PipelineSettings settings,
@@ -213,13 +210,5 @@ final class ClassifyCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         return rows.size() == 1 ? failures.getFirst().exitCode() : ExitCodes.SOME_SLIDES_FAILED;
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The JVM is already exiting (Ctrl+C): the hook has done its job.
-        }
     }
 }

@@ -4,12 +4,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.marrowscope.model.GradCam;
 import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.pipeline.result.ResultStore;
@@ -103,10 +102,9 @@ final class ReportCommand implements Callable<Integer> {
         Path target = output != null ? output : ReportWriter.besideResult(resultPath);
         List<Path> folders = modelFolders == null || modelFolders.isEmpty()
                 ? List.of(ModelCatalog.defaultModelsFolder()) : modelFolders;
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = interruptOnExit(Thread.currentThread(), done);
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (InferenceService service = new InferenceService(VersionProvider.softwareName(), 1)) {
+        // Ctrl+C interrupts the report (nothing is written then) and lets it clean up before the JVM exits.
+        try (CancelOnInterrupt interrupt = CancelOnInterrupt.interrupting(Thread.currentThread(), Duration.ofSeconds(10));
+             InferenceService service = new InferenceService(VersionProvider.softwareName(), 1)) {
             GradCamProvider cams = GradCamProvider.locate(service, slide, result, folders, layer(), device);
             if (result.classifiable() && !cams.available()) {
                 err.println("marrowscope: warning: Grad-CAM maps left out: " + cams.unavailableReason().orElseThrow());
@@ -117,9 +115,6 @@ final class ReportCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%s: report written to %s (%d pages, %.1f MiB)%s%n", slide.getFileName(), target,
                     written.pages(), written.bytes() / 1048576.0, result.classifiable() ? "" : "; the slide was not classifiable");
             return ExitCodes.OK;
-        } finally {
-            done.countDown();
-            removeHook(hook);
         }
     }
 
@@ -140,26 +135,6 @@ final class ReportCommand implements Callable<Integer> {
             return GradCam.Layer.valueOf(layer.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--gradcam-layer must be penultimate or intermediate, not '" + layer + "'");
-        }
-    }
-
-    /** Ctrl+C interrupts the report (nothing is written then) and lets it clean up before the JVM exits. */
-    static Thread interruptOnExit(Thread worker, CountDownLatch done) {
-        return new Thread(() -> {
-            worker.interrupt();
-            try {
-                done.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "marrowscope-cancel-report");
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The JVM is already exiting (Ctrl+C): the hook has done its job.
         }
     }
 }
