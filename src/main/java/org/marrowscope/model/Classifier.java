@@ -12,10 +12,7 @@ import org.marrowscope.model.ModelManifest.Role;
  * <p>Thread-safe: tiles are preprocessed on the calling thread and the forward passes serialised by the
  * bundle. Owns its bundle: closing this closes it.
  */
-public final class Classifier implements AutoCloseable {
-
-    private final ModelBundle bundle;
-    private final TileBatcher batcher;
+public final class Classifier extends BundleRunner {
 
     /** Wraps a loaded classifier bundle with the default batch size (32). */
     public Classifier(ModelBundle bundle) {
@@ -24,12 +21,7 @@ public final class Classifier implements AutoCloseable {
 
     /** Wraps a loaded classifier bundle; tiles go to the model {@code batchSize} at a time. */
     public Classifier(ModelBundle bundle, int batchSize) {
-        if (bundle.manifest().role() != Role.CLASSIFIER) {
-            throw new IllegalArgumentException(bundle.manifest().name() + " is a "
-                    + bundle.manifest().role().name().toLowerCase() + " model, not a classifier");
-        }
-        this.bundle = bundle;
-        this.batcher = new TileBatcher(bundle, batchSize);
+        super(bundle, batchSize, Role.CLASSIFIER, "a classifier");
     }
 
     /** Loads the bundle in {@code dir} on the preferred device. */
@@ -54,21 +46,6 @@ public final class Classifier implements AutoCloseable {
 
     /** The class names, in the order of {@link #probabilities(List)}'s columns. */
     public List<String> classes() {
-        return bundle.manifest().classes();
-    }
-
-    /** The bundle this classifier runs. */
-    public ModelBundle bundle() {
-        return bundle;
-    }
-
-    /** Tiles per forward pass. */
-    public int batchSize() {
-        return batcher.batchSize();
-    }
-
-    @Override
-    public void close() {
-        bundle.close();
+        return bundle().manifest().classes();
     }
 }

@@ -11,10 +11,8 @@ import org.marrowscope.model.ModelManifest.Role;
  * <p>Thread-safe: tiles are preprocessed on the calling thread and the forward passes serialised by the
  * bundle. Owns its bundle: closing this closes it.
  */
-public final class QualityModel implements AutoCloseable {
+public final class QualityModel extends BundleRunner {
 
-    private final ModelBundle bundle;
-    private final TileBatcher batcher;
     private final int goodIndex;
 
     /** Wraps a loaded quality bundle with the default batch size (32). */
@@ -24,12 +22,7 @@ public final class QualityModel implements AutoCloseable {
 
     /** Wraps a loaded quality bundle; tiles go to the model {@code batchSize} at a time. */
     public QualityModel(ModelBundle bundle, int batchSize) {
-        if (bundle.manifest().role() != Role.QUALITY) {
-            throw new IllegalArgumentException(bundle.manifest().name() + " is a "
-                    + bundle.manifest().role().name().toLowerCase() + " model, not a quality model");
-        }
-        this.bundle = bundle;
-        this.batcher = new TileBatcher(bundle, batchSize);
+        super(bundle, batchSize, Role.QUALITY, "a quality model");
         this.goodIndex = bundle.manifest().goodIndex();
     }
 
@@ -56,20 +49,5 @@ public final class QualityModel implements AutoCloseable {
             out[i] = probs[i][goodIndex];
         }
         return out;
-    }
-
-    /** The bundle this model runs. */
-    public ModelBundle bundle() {
-        return bundle;
-    }
-
-    /** Tiles per forward pass. */
-    public int batchSize() {
-        return batcher.batchSize();
-    }
-
-    @Override
-    public void close() {
-        bundle.close();
     }
 }
