@@ -1,6 +1,7 @@
 package org.marrowscope.pipeline;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -83,13 +84,7 @@ public final class RoiSelector {
     /** A uniformly random permutation (Fisher-Yates) fixed by the seed. */
     static <T> List<T> permuted(List<T> items, long seed) {
         List<T> out = new ArrayList<>(items);
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = out.size() - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            T t = out.get(i);
-            out.set(i, out.get(j));
-            out.set(j, t);
-        }
+        Collections.shuffle(out, new SplittableRandom(seed));
         return out;
     }
 

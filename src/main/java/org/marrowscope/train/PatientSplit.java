@@ -1,6 +1,7 @@
 package org.marrowscope.train;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +64,7 @@ public record PatientSplit(List<LabelledSlide> train, List<LabelledSlide> valida
         for (List<String> patients : patientsByClass.values()) {
             List<String> order = new ArrayList<>(patients);
             order.sort(Comparator.naturalOrder());
-            shuffle(order, random);
+            Collections.shuffle(order, random);
             int[] counts = counts(order.size(), fractions);
             for (int i = 0; i < order.size(); i++) {
                 List<LabelledSlide> target = i < counts[0] ? train : i < counts[0] + counts[1] ? validation : test;
@@ -99,14 +100,5 @@ public record PatientSplit(List<LabelledSlide> train, List<LabelledSlide> valida
         }
         c[0] = n - c[1] - c[2];
         return c;
-    }
-
-    private static <T> void shuffle(List<T> list, SplittableRandom random) {
-        for (int i = list.size() - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            T t = list.get(i);
-            list.set(i, list.get(j));
-            list.set(j, t);
-        }
     }
 }

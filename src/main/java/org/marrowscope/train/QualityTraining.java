@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +66,7 @@ public final class QualityTraining {
             throw new IllegalArgumentException("stage-1 training needs at least 2 labelled tiles");
         }
         List<List<QualitySample>> order = new ArrayList<>(groups);
-        shuffle(order, new SplittableRandom(r.splitSeed()));
+        Collections.shuffle(order, new SplittableRandom(r.splitSeed()));
         int validationGroups = Math.clamp(Math.round(order.size() * r.validationFraction()), 1, order.size() - 1);
         List<QualitySample> validation = order.subList(0, validationGroups).stream().flatMap(List::stream).toList();
         List<QualitySample> train = order.subList(validationGroups, order.size()).stream().flatMap(List::stream).toList();
@@ -137,14 +138,5 @@ public final class QualityTraining {
 
     private static int[] labels(List<QualitySample> samples, int goodIndex) {
         return samples.stream().mapToInt(s -> s.good() ? goodIndex : 1 - goodIndex).toArray();
-    }
-
-    private static <T> void shuffle(List<T> list, SplittableRandom random) {
-        for (int i = list.size() - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            T t = list.get(i);
-            list.set(i, list.get(j));
-            list.set(j, t);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.marrowscope.train;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -72,13 +73,7 @@ public final class RoiSampler {
      */
     public static List<Tile> random(Slide slide, TileGeometry geometry, int count, long seed) throws SlideException {
         List<Tile> order = new ArrayList<>(candidates(slide, geometry));
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = order.size() - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            Tile t = order.get(i);
-            order.set(i, order.get(j));
-            order.set(j, t);
-        }
+        Collections.shuffle(order, new SplittableRandom(seed));
         TileReader reader = new TileReader(slide, geometry, PipelineSettings.PAPER.background(), null);
         List<Tile> out = new ArrayList<>(count);
         for (Tile t : order) {
