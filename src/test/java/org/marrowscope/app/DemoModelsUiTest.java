@@ -24,7 +24,6 @@ import org.marrowscope.synth.tiff.WriteProgress;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The shipped demonstration models in the real window, at the paper's settings (200 ROIs, p(good) >= 0.8):
@@ -47,7 +46,7 @@ class DemoModelsUiTest {
     @TempDir
     Path home;
 
-    AppContext context;
+    TestWindow shown;
     MainWindow window;
 
     @BeforeAll
@@ -59,20 +58,13 @@ class DemoModelsUiTest {
 
     @Start
     void start(Stage stage) {
-        System.setProperty(AppContext.MODELS_PROPERTY, DEMO_MODELS.toString());
-        AppPaths paths = new AppPaths(home.resolve("config"), home.resolve("data"));
-        new SettingsStore(paths.settingsFile()).set(Settings.DEFAULTS
-                .withPreferences(null, home.resolve("results").toString(), "cpu", 64, false, 20));
-        context = new AppContext(paths, "MarrowScope test", PipelineSettings.PAPER);
-        window = new MainWindow(stage, context, "MarrowScope test");
-        stage.show();
+        shown = TestWindow.show(stage, home, DEMO_MODELS, TestWindow.settings(home), PipelineSettings.PAPER);
+        window = shown.window();
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> window.shutdown()).get(30, TimeUnit.SECONDS);
-        context.close();
-        System.clearProperty(AppContext.MODELS_PROPERTY);
+        shown.close();
     }
 
     @Test

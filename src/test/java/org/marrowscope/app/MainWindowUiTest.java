@@ -64,6 +64,7 @@ class MainWindowUiTest {
     @TempDir
     Path home;
 
+    TestWindow shown;
     AppContext context;
     MainWindow window;
 
@@ -76,23 +77,17 @@ class MainWindowUiTest {
 
     @Start
     void start(Stage stage) {
-        System.setProperty(AppContext.MODELS_PROPERTY, MODELS.toString());
-        AppPaths paths = new AppPaths(home.resolve("config"), home.resolve("data"));
         // Thresholds at 0 make every tissue tile qualify, so the tiny models classify a small slide quickly.
-        new SettingsStore(paths.settingsFile()).set(Settings.DEFAULTS
-                .withPreferences(null, home.resolve("results").toString(), "cpu", 64, false, 20)
-                .withSelection(new Settings.Selection(12, 0.0, 0.0, 1)));
-        context = new AppContext(paths, "MarrowScope test",
+        Settings settings = TestWindow.settings(home).withSelection(new Settings.Selection(12, 0.0, 0.0, 1));
+        shown = TestWindow.show(stage, home, MODELS, settings,
                 PipelineSettings.PAPER.withSelection(new SelectionSettings(12, 0, 0, 1, 8, false)));
-        window = new MainWindow(stage, context, "MarrowScope test");
-        stage.show();
+        context = shown.context();
+        window = shown.window();
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> window.shutdown()).get(30, TimeUnit.SECONDS);
-        context.close();
-        System.clearProperty(AppContext.MODELS_PROPERTY);
+        shown.close();
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------

@@ -1,0 +1,36 @@
+package org.marrowscope.app;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import org.marrowscope.pipeline.PipelineSettings;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real main window for a UI test: its own settings, data and results folders under the test's temporary home,
+ * classifying on the CPU with the models of {@code models}.
+ */
+record TestWindow(AppContext context, MainWindow window) {
+
+    /** Shows the window on {@code stage}; {@code settings} are stored first, as a user's would be. */
+    static TestWindow show(Stage stage, Path home, Path models, Settings settings, PipelineSettings pipeline) {
+        System.setProperty(AppContext.MODELS_PROPERTY, models.toString());
+        AppPaths paths = new AppPaths(home.resolve("config"), home.resolve("data"));
+        new SettingsStore(paths.settingsFile()).set(settings);
+        AppContext context = new AppContext(paths, "MarrowScope test", pipeline);
+        MainWindow window = new MainWindow(stage, context, "MarrowScope test");
+        stage.show();
+        return new TestWindow(context, window);
+    }
+
+    /** CPU, results in {@code home/results}, 64 MB tile cache; the rest as shipped. */
+    static Settings settings(Path home) {
+        return Settings.DEFAULTS.withPreferences(null, home.resolve("results").toString(), "cpu", 64, false, 20);
+    }
+
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(window::shutdown).get(30, TimeUnit.SECONDS);
+        context.close();
+        System.clearProperty(AppContext.MODELS_PROPERTY);
+    }
+}
