@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,8 +43,13 @@ class PyramidalTiffWriterCancellationTest {
         Path out = dir.resolve("cancelled.tiff");
         for (int interruptAt = 1; interruptAt < 90; interruptAt += 4) {
             Thread writer = Thread.currentThread();
-            RegionRenderer interrupting = new InterruptingRenderer(new TestPatternRenderer(3000, 2000),
-                    new AtomicInteger(), interruptAt, writer);
+            int at = interruptAt;
+            RegionRenderer interrupting = new CountingRenderer(new TestPatternRenderer(3000, 2000), new AtomicInteger(),
+                    n -> {
+                        if (n == at) {
+                            writer.interrupt();
+                        }
+                    });
             assertThatThrownBy(() -> new PyramidalTiffWriter().write(interrupting, out, OPTIONS, WriteProgress.NONE))
                     .as("interrupt at tile %d", interruptAt)
                     .isInstanceOf(InterruptedException.class);
@@ -56,28 +62,11 @@ class PyramidalTiffWriterCancellationTest {
     void aFailingRendererLeavesNoFileAndKeepsAnOlderOne() throws Exception {
         Path out = dir.resolve("slide.tiff");
         Files.writeString(out, "previous slide");
-        AtomicInteger calls = new AtomicInteger();
-        RegionRenderer failing = new RegionRenderer() {
-            private final TestPatternRenderer inner = new TestPatternRenderer(3000, 2000);
-
-            @Override
-            public long width() {
-                return inner.width();
+        RegionRenderer failing = new CountingRenderer(new TestPatternRenderer(3000, 2000), new AtomicInteger(), n -> {
+            if (n == 30) {
+                throw new IllegalStateException("renderer broke");
             }
-
-            @Override
-            public long height() {
-                return inner.height();
-            }
-
-            @Override
-            public void render(long x, long y, int w, int h, int[] rgb) {
-                if (calls.incrementAndGet() == 30) {
-                    throw new IllegalStateException("renderer broke");
-                }
-                inner.render(x, y, w, h, rgb);
-            }
-        };
+        });
         assertThatThrownBy(() -> new PyramidalTiffWriter().write(failing, out, OPTIONS, WriteProgress.NONE))
                 .isInstanceOf(IllegalStateException.class).hasMessage("renderer broke");
         assertThat(filesIn(dir)).containsExactly(out);
@@ -99,9 +88,9 @@ class PyramidalTiffWriterCancellationTest {
         }
     }
 
-    /** Interrupts the writing thread from a worker when it renders its n-th tile. */
-    private record InterruptingRenderer(TestPatternRenderer inner, AtomicInteger rendered, int interruptAt,
-                                        Thread writer) implements RegionRenderer {
+    /** Renders the test pattern and tells {@code afterTile} how many tiles it has rendered (from worker threads). */
+    private record CountingRenderer(TestPatternRenderer inner, AtomicInteger rendered, IntConsumer afterTile)
+            implements RegionRenderer {
         @Override
         public long width() {
             return inner.width();
@@ -115,9 +104,7 @@ class PyramidalTiffWriterCancellationTest {
         @Override
         public void render(long x, long y, int w, int h, int[] rgb) {
             inner.render(x, y, w, h, rgb);
-            if (rendered.incrementAndGet() == interruptAt) {
-                writer.interrupt();
-            }
+            afterTile.accept(rendered.incrementAndGet());
         }
     }
 }
