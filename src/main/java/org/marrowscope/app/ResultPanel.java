@@ -25,7 +25,7 @@ import javafx.scene.layout.VBox;
 import org.marrowscope.pipeline.Vote;
 import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.pipeline.result.ModelVote;
-import org.marrowscope.pipeline.result.SelectionSummary;
+import org.marrowscope.pipeline.result.OutcomeText;
 
 /**
  * The result of a run: suggested diagnosis, uncertainty, per-class votes, each model's vote, the ensemble, the
@@ -77,7 +77,13 @@ final class ResultPanel extends ScrollPane {
         if (r.classifiable()) {
             nodes.add(diagnosis(r));
             if (r.uncertain()) {
-                nodes.add(banner("Uncertain: " + String.join("; ", r.uncertaintyReasons()) + ".", "uncertain-warning"));
+                nodes.add(banner(OutcomeText.confidence(r), "uncertain-warning"));
+            } else {
+                nodes.add(note(OutcomeText.confidence(r), "confidence"));
+            }
+            String sets = OutcomeText.predictionSets(r);
+            if (!sets.isEmpty()) {
+                nodes.add(note(sets, "prediction-sets"));
             }
             nodes.add(section("Ensemble vote (" + r.classifiers().size() + " classifier" + (r.classifiers().size() == 1 ? "" : "s")
                     + ", " + r.ensemble().totalVotes() + " ROI votes)"));
@@ -85,8 +91,11 @@ final class ResultPanel extends ScrollPane {
             nodes.add(section("Per model"));
             nodes.add(modelTable(r));
         } else {
-            nodes.add(notClassifiable(r));
+            nodes.add(notClassified(r));
         }
+        nodes.add(note(OutcomeText.domain(r), "domain-check"));
+        nodes.add(note(OutcomeText.resolution(r.parameters()), "resolution"));
+        nodes.add(note(OutcomeText.scope(r), "scope"));
         nodes.add(section("Pathologist's diagnosis"));
         updating = true;
         reference.getItems().setAll(NO_REFERENCE);
@@ -110,7 +119,7 @@ final class ResultPanel extends ScrollPane {
     }
 
     private Node diagnosis(ClassificationResult r) {
-        Label caption = new Label("Suggested diagnosis");
+        Label caption = new Label("Suggested diagnosis (" + OutcomeText.inputKind(r).toLowerCase(Locale.ROOT) + ")");
         caption.getStyleClass().add("muted");
         Region chip = new Region();
         chip.getStyleClass().add("class-chip-large");
@@ -201,19 +210,25 @@ final class ResultPanel extends ScrollPane {
         return table;
     }
 
-    private static Node notClassifiable(ClassificationResult r) {
-        SelectionSummary s = r.selection();
-        Label title = new Label("Not classifiable");
+    /** Not classifiable or outside the models' domain: the headline and the reason, no class. */
+    private static Node notClassified(ClassificationResult r) {
+        Label title = new Label(r.outcome().headline());
         title.setId("diagnosis");
         title.getStyleClass().add("diagnosis");
-        Label why = new Label(String.format(Locale.ROOT,
-                "Stage 1 found %,d tiles with p(good) ≥ %.2f and %,d with p(good) ≥ %.2f among %,d tissue tiles assessed"
-                        + " (%,d candidates, %,d background); %d are needed. The smear may be too thick, too sparse or"
-                        + " out of focus for the quality model.",
-                s.atHigh(), r.parameters().highThreshold(), s.atLow(), r.parameters().lowThreshold(), s.assessed(), s.candidates(),
-                s.background(), r.parameters().roiCount()));
+        Label kind = new Label(OutcomeText.inputKind(r) + ": no diagnosis is suggested.");
+        kind.getStyleClass().add("muted");
+        Label why = new Label(r.outcome().reason());
+        why.setId("outcome-reason");
         why.setWrapText(true);
-        return new VBox(6, title, why);
+        return new VBox(6, title, kind, why);
+    }
+
+    private static Label note(String text, String id) {
+        Label l = new Label(text);
+        l.setId(id);
+        l.setWrapText(true);
+        l.getStyleClass().add("muted");
+        return l;
     }
 
     private static Node details(ClassificationResult r, Path savedTo, boolean reused) {

@@ -7,27 +7,37 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.pipeline.result.ResultStore;
 import org.marrowscope.service.ClassificationOutcome;
 
 /** One slide's line in `classify --csv` / `--json`. */
-record BatchRow(String slide, int exitCode, String status, String diagnosis, Double voteFraction, Double margin,
-        Boolean uncertain, String selectionMode, Integer rois, Double seconds, String device, Boolean demoModels,
-        String resultFile, String message) {
+record BatchRow(String slide, int exitCode, String status, String reasonCode, String diagnosis, Double voteFraction,
+        Double margin, Boolean uncertain, String predictionSet90, String predictionSet95, Boolean domainChecked,
+        String selectionMode, Integer rois, Double micronsPerPixel, String micronsPerPixelSource, Double seconds,
+        String device, Boolean demoModels, String resultFile, String message) {
 
     static BatchRow of(Path slide, ClassificationOutcome o) {
         ClassificationResult r = o.result();
         boolean ok = r.classifiable();
-        return new BatchRow(slide.toString(), 0, ok ? "classified" : "not classifiable", r.diagnosis(),
-                ok ? r.ensemble().fractions()[r.ensemble().winner()] : null, ok ? r.ensemble().margin() : null,
-                r.uncertain(), r.selection().mode().name(), r.rois().size(), r.timings().totalSeconds(), r.device(),
-                r.usesDemoModels(), o.savedTo().toString(), ok ? "" : "too few good tiles");
+        String message = ok ? String.join("; ", r.uncertaintyReasons()) : r.outcome().reason();
+        return new BatchRow(slide.toString(), 0, r.outcome().status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                r.outcome().code(), r.diagnosis(), ok ? r.ensemble().fractions()[r.ensemble().winner()] : null,
+                ok ? r.ensemble().margin() : null, ok ? r.uncertain() : null, set(r, 0.90), set(r, 0.95),
+                r.domain() != null && r.domain().checked(), r.selection().mode().name(), r.rois().size(),
+                r.parameters().slideMicronsPerPixel(), r.parameters().micronsPerPixelSource(),
+                r.timings().totalSeconds(), r.device(), r.usesDemoModels(), o.savedTo().toString(), message);
+    }
+
+    private static String set(ClassificationResult r, double coverage) {
+        var s = r.predictionSet(coverage);
+        return s == null ? null : "{" + String.join(", ", s.classes()) + "}";
     }
 
     static BatchRow failure(Path slide, int code, String message) {
         return new BatchRow(slide.toString(), code, "failed", null, null, null, null, null, null, null, null, null, null,
-                message);
+                null, null, null, null, null, null, message);
     }
 
     static String jsonLine(Path slide, ClassificationOutcome o, Path geojson, Path report) throws IOException {

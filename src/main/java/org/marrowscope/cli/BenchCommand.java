@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure performance against baselines measured in the same run.",
         subcommands = {BenchReadCommand.class, BenchSynthCommand.class, BenchSelectCommand.class,
-            BenchClassifyCommand.class, BenchReportCommand.class, BenchViewCommand.class})
+            BenchClassifyCommand.class, BenchDomainCommand.class, BenchReportCommand.class, BenchViewCommand.class})
 final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -5,7 +5,10 @@ import java.util.Locale;
 import org.marrowscope.pipeline.Vote;
 import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.pipeline.result.ModelVote;
-import org.marrowscope.pipeline.result.SelectionSummary;
+import org.marrowscope.pipeline.SelectionMode;
+import org.marrowscope.pipeline.result.Outcome;
+import org.marrowscope.pipeline.result.OutcomeText;
+import org.marrowscope.pipeline.result.RunParameters;
 
 /** The one-line summary `classify` prints per slide. */
 final class ResultSummary {
@@ -17,17 +20,19 @@ final class ResultSummary {
 
     static String line(String slideName, ClassificationResult r, boolean reused) {
         StringBuilder s = new StringBuilder(slideName).append(": ");
+        Outcome o = r.outcome();
         if (!r.classifiable()) {
-            SelectionSummary sel = r.selection();
-            s.append(String.format(Locale.ROOT, "NOT CLASSIFIABLE: %d tiles reached p(good) >= %s and %d reached %s; %d needed"
-                    + " (%d of %d candidate tiles assessed, %d background)", sel.atHigh(), trim(r.parameters().highThreshold()),
-                    sel.atLow(), trim(r.parameters().lowThreshold()), r.parameters().roiCount(), sel.assessed(),
-                    sel.candidates(), sel.background()));
+            s.append(o.headline().toUpperCase(Locale.ROOT)).append(" (").append(o.code()).append("): ")
+                    .append(o.reason());
         } else {
             Vote e = r.ensemble();
             s.append(e.label()).append(String.format(Locale.ROOT, " (%s %.0f%% of %d votes, margin %.0f%%)",
                     r.perModel().size() > 1 ? "ensemble" : "vote", e.fractions()[e.winner()] * 100, e.totalVotes(),
                     e.margin() * 100));
+            String sets = OutcomeText.predictionSets(r);
+            if (!r.predictionSets().isEmpty()) {
+                s.append("; ").append(sets.substring(0, sets.indexOf(" (conformal")));
+            }
             if (r.perModel().size() > 1) {
                 List<String> models = r.perModel().stream().map(ResultSummary::model).toList();
                 s.append("; ").append(String.join(", ", models));
@@ -35,10 +40,13 @@ final class ResultSummary {
             if (r.uncertain()) {
                 s.append("; UNCERTAIN: ").append(String.join("; ", r.uncertaintyReasons()));
             }
-            if (r.selection().mode() != org.marrowscope.pipeline.SelectionMode.HIGH_QUALITY) {
+            if (r.selection().mode() != SelectionMode.HIGH_QUALITY) {
                 s.append("; ROIs: ").append(r.selection().mode().name().toLowerCase(Locale.ROOT).replace('_', ' '));
             }
         }
+        RunParameters p = r.parameters();
+        s.append(String.format(Locale.ROOT, "; %.4g um/px (%s)", p.slideMicronsPerPixel(),
+                "user".equals(p.micronsPerPixelSource()) ? "--mpp" : p.micronsPerPixelSource()));
         s.append(String.format(Locale.ROOT, "; %s; %.1f s on %s", reused ? "saved result reused" : "computed",
                 r.timings().totalSeconds(), r.device()));
         if (r.usesDemoModels()) {

@@ -6,9 +6,10 @@ import picocli.CommandLine.Command;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train model bundles (SPEC 4) with DJL/PyTorch on the CPU or a GPU.",
             "Stage 1: `train quality`, reviewed with `train review-export` / `train review-import`.",
-            "Stage 2: `train classifier`. The demonstration models: `train demo`."},
+            "Stage 2: `train classifier`. Calibration (domain check, temperature, conformal sets): `train calibrate`.",
+            "The demonstration models: `train demo`."},
         subcommands = {TrainQualityCommand.class, TrainClassifierCommand.class, TrainReviewExportCommand.class,
-            TrainReviewImportCommand.class, TrainDemoCommand.class})
+            TrainReviewImportCommand.class, TrainCalibrateCommand.class, TrainDemoCommand.class})
 final class TrainCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -16,6 +16,7 @@ import org.marrowscope.pipeline.Progress;
 import org.marrowscope.pipeline.Vote;
 import org.marrowscope.pipeline.Voting;
 import org.marrowscope.pipeline.result.ClassificationResult;
+import org.marrowscope.pipeline.result.Outcome;
 import org.marrowscope.pipeline.result.RoiResult;
 import org.marrowscope.service.ClassifyRequest;
 import org.marrowscope.service.InferenceService;
@@ -82,7 +83,8 @@ public final class Evaluation {
                 r.slides() != null ? r.slides().toAbsolutePath() : r.labels().toAbsolutePath().getParent());
         List<LabelledSlide> kept = new ArrayList<>();
         List<ClassificationResult> results = new ArrayList<>();
-        List<String> notClassifiable = new ArrayList<>();
+        List<LabelledSlide> notClassifiable = new ArrayList<>();
+        List<LabelledSlide> outsideDomain = new ArrayList<>();
         try (InferenceService service = new InferenceService(r.software(), r.threads())) {
             for (int i = 0; i < slides.size(); i++) {
                 listener.onTask("Classifying slides", i, slides.size());
@@ -93,9 +95,9 @@ public final class Evaluation {
                     kept.add(s);
                     results.add(result);
                 } else {
-                    notClassifiable.add(s.slide().getFileName().toString());
-                    listener.onMessage(s.slide().getFileName() + ": not classifiable (" + result.selection().atLow()
-                            + " tiles with p(good) >= " + r.settings().selection().lowThreshold() + "), left out");
+                    (result.outcome().status() == Outcome.Status.OUTSIDE_DOMAIN ? outsideDomain : notClassifiable).add(s);
+                    listener.onMessage(s.slide().getFileName() + ": " + result.outcome().headline().toLowerCase(
+                            java.util.Locale.ROOT) + " (" + result.outcome().reason() + "), left out");
                 }
             }
             listener.onTask("Classifying slides", slides.size(), slides.size());
@@ -133,7 +135,10 @@ public final class Evaluation {
         cohort.put("labels", r.labels().toAbsolutePath().toString());
         cohort.put("slides", slides.size());
         cohort.put("classified", kept.size());
-        cohort.put("notClassifiable", notClassifiable);
+        cohort.put("notClassifiable", TrustMetrics.names(notClassifiable));
+        cohort.put("outsideDomain", TrustMetrics.names(outsideDomain));
+        cohort.put("refusalRate", (double) (notClassifiable.size() + outsideDomain.size()) / slides.size());
+        cohort.put("trust", TrustMetrics.of(kept, results, classes));
         int[] perClass = new int[classes.size()];
         kept.forEach(s -> perClass[s.classIndex()]++);
         Map<String, Integer> byClass = new LinkedHashMap<>();

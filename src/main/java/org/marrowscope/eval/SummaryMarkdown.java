@@ -11,12 +11,38 @@ final class SummaryMarkdown {
     private SummaryMarkdown() {
     }
 
+    private static String listed(Object names) {
+        return names instanceof List<?> l && !l.isEmpty() ? l.toString() : "none";
+    }
+
+    /** The conformal sets' empirical coverage against their targets. */
+    private static void trust(StringBuilder sb, Object trust) {
+        if (!(trust instanceof Map<?, ?> t) || !(t.get("predictionSets") instanceof Map<?, ?> sets)) {
+            return;
+        }
+        sb.append("## Calibrated confidence\n\n| target coverage | slides with a set | covered | empirical coverage |"
+                + " mean set size | single class | empty |\n|---|---|---|---|---|---|---|\n");
+        for (Map.Entry<?, ?> e : sets.entrySet()) {
+            Map<?, ?> m = (Map<?, ?>) e.getValue();
+            Object cov = m.get("coverage");
+            Object size = m.get("meanSize");
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", e.getKey(), m.get("slides"),
+                    m.get("covered"), cov == null ? "-" : String.format(Locale.ROOT, "%.3f", ((Number) cov).doubleValue()),
+                    size == null ? "-" : String.format(Locale.ROOT, "%.2f", ((Number) size).doubleValue()),
+                    m.get("singletons"), m.get("empty")));
+        }
+        sb.append(String.format(Locale.ROOT, "%nSlides flagged uncertain among those classified: %s.%n%n", t.get("uncertain")));
+    }
+
     static String of(EvaluationReport r) {
         StringBuilder sb = new StringBuilder("# Evaluation\n\n");
         Map<String, Object> cohort = r.cohort();
-        sb.append(String.format(Locale.ROOT, "Labels: `%s`. %s of %s slides classified (%s); not classifiable: %s.%n%n",
+        sb.append(String.format(Locale.ROOT, "Labels: `%s`. %s of %s slides classified (%s); not classifiable: %s;"
+                + " outside the models' domain: %s (refusal rate %.1f%%).%n%n",
                 cohort.get("labels"), cohort.get("classified"), cohort.get("slides"), cohort.get("classifiedByClass"),
-                ((List<?>) cohort.get("notClassifiable")).isEmpty() ? "none" : cohort.get("notClassifiable")));
+                listed(cohort.get("notClassifiable")), listed(cohort.get("outsideDomain")),
+                100 * ((Number) cohort.getOrDefault("refusalRate", 0.0)).doubleValue()));
+        trust(sb, cohort.get("trust"));
         sb.append("Models: quality `").append(r.quality().name()).append(' ').append(r.quality().version()).append('`');
         r.classifiers().forEach(c -> sb.append(", classifier `").append(c.name()).append(' ').append(c.version()).append('`'));
         boolean demo = r.quality().demo() || r.classifiers().stream().anyMatch(c -> c.demo());

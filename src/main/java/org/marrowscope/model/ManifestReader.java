@@ -209,8 +209,9 @@ final class ManifestReader {
         }
         Set<Purpose> required = m.role() == Role.QUALITY ? EnumSet.of(Purpose.MODEL)
                 : EnumSet.of(Purpose.FEATURES, Purpose.HEAD);
-        Set<Purpose> allowed = m.role() == Role.QUALITY ? required
-                : EnumSet.of(Purpose.INTERMEDIATE, Purpose.FEATURES, Purpose.HEAD);
+        // calibration.json (temperature, domain check, conformal scores) is optional in either role.
+        Set<Purpose> allowed = m.role() == Role.QUALITY ? EnumSet.of(Purpose.MODEL, Purpose.CALIBRATION)
+                : EnumSet.of(Purpose.INTERMEDIATE, Purpose.FEATURES, Purpose.HEAD, Purpose.CALIBRATION);
         for (Purpose p : required) {
             if (!seen.contains(p)) {
                 throw new ModelBundleException(Kind.MISSING_FIELD, dir, MANIFEST, "files: a "

@@ -18,6 +18,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.marrowscope.calibration.ModelCalibration;
 import java.util.concurrent.locks.ReentrantLock;
 import org.marrowscope.model.ModelBundleException.Kind;
 import org.marrowscope.model.ModelManifest.FileEntry;
@@ -51,13 +53,15 @@ public final class ModelBundle implements AutoCloseable {
     private final List<Stage> stages;
     private final List<Shape> stageOutputs;
     private final ReentrantLock lock = new ReentrantLock();
+    private final Optional<ModelCalibration> calibration;
     private ByteBuffer input;
 
     /** One loaded TorchScript file of the chain. */
     record Stage(Purpose purpose, String file, Model model) {}
 
     private ModelBundle(Path directory, ModelManifest manifest, Device device, NDManager root, List<Stage> stages,
-                        List<Shape> stageOutputs) {
+                        List<Shape> stageOutputs, Optional<ModelCalibration> calibration) {
+        this.calibration = calibration;
         this.directory = directory;
         this.manifest = manifest;
         this.device = device;
@@ -83,6 +87,7 @@ public final class ModelBundle implements AutoCloseable {
         Path folder = dir.toAbsolutePath().normalize();
         // The manifest and hashes first: a broken bundle is reported as such even where PyTorch cannot start.
         ModelManifest manifest = ManifestReader.read(folder);
+        Optional<ModelCalibration> calibration = CalibrationFiles.read(folder, manifest);
         Device device;
         try {
             TorchRuntime.engine();
@@ -97,8 +102,10 @@ public final class ModelBundle implements AutoCloseable {
                 FileEntry f = manifest.file(p);
                 stages.add(new Stage(p, f.path(), loadTorchScript(folder, f.path(), device, false)));
             }
-            ModelBundle bundle = new ModelBundle(folder, manifest, device, root, List.copyOf(stages),
-                    dryRun(folder, manifest, stages, root));
+            List<Shape> shapes = dryRun(folder, manifest, stages, root);
+            checkCalibration(folder, manifest, stages, shapes, calibration);
+            ModelBundle bundle = new ModelBundle(folder, manifest, device, root, List.copyOf(stages), shapes,
+                    calibration);
             LOG.info("Loaded model bundle {} {} ({}, {} classes{}) on {}", manifest.name(), manifest.version(),
                     manifest.role().name().toLowerCase(), manifest.classes().size(),
                     manifest.demo() ? ", demonstration model" : "", TorchRuntime.describe(device));
@@ -189,6 +196,30 @@ public final class ModelBundle implements AutoCloseable {
         return List.copyOf(shapes);
     }
 
+    /** The domain check must read as many features as the model gives (the pooled features stage, or logits). */
+    private static void checkCalibration(Path dir, ModelManifest manifest, List<Stage> stages, List<Shape> shapes,
+            Optional<ModelCalibration> calibration) throws ModelBundleException {
+        if (calibration.isEmpty() || calibration.get().domain() == null) {
+            return;
+        }
+        int expected = featureCount(stages, shapes);
+        int actual = calibration.get().domain().features();
+        if (expected != actual) {
+            throw new ModelBundleException(Kind.INVALID_FIELD, dir, ModelCalibration.FILE, "the domain check reads "
+                    + actual + " features but the model gives " + expected + ": it was derived for another model");
+        }
+    }
+
+    /** Channels of the features stage's output, or the logits' size for a single-file model. */
+    private static int featureCount(List<Stage> stages, List<Shape> shapes) {
+        for (int i = 0; i < stages.size(); i++) {
+            if (stages.get(i).purpose() == Purpose.FEATURES) {
+                return (int) shapes.get(i).get(1);
+            }
+        }
+        return (int) shapes.getLast().get(1);
+    }
+
     private static String firstLine(String s) {
         return s == null ? "" : s.lines().findFirst().orElse("");
     }
@@ -201,6 +232,11 @@ public final class ModelBundle implements AutoCloseable {
     /** The validated manifest. */
     public ModelManifest manifest() {
         return manifest;
+    }
+
+    /** The bundle's {@code calibration.json}, when it has one. */
+    public Optional<ModelCalibration> calibration() {
+        return calibration;
     }
 
     /** The device the stages run on. */
@@ -220,6 +256,36 @@ public final class ModelBundle implements AutoCloseable {
             NDList out = forward(new NDList(x), 0, stages.size());
             float[] logits = out.head().toType(DataType.FLOAT32, false).toFloatArray();
             return softmaxRows(logits, manifest.classes().size());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Runs a batch through the whole chain and returns its logits and features, row-major: the features are the
+     * features stage's output averaged over its spatial positions (the penultimate layer as the head sees it
+     * before its classifier), or the logits for a single-file model. Same native-memory bound as
+     * {@link #probabilities(float[], int)}.
+     */
+    TileOutputs outputs(float[] nchw, int tiles) {
+        int size = manifest.input().size();
+        int classes = manifest.classes().size();
+        lock.lock();
+        try (NDManager m = root.newSubManager()) {
+            NDList x = new NDList(m.create(inputBuffer(nchw), new Shape(tiles, 3, size, size), DataType.FLOAT32));
+            ParameterStore ps = new ParameterStore(m, false);
+            float[] pooled = null;
+            int k = classes;
+            for (Stage stage : stages) {
+                x = stage.model().getBlock().forward(ps, x, false);
+                if (stage.purpose() == Purpose.FEATURES) {
+                    NDArray mean = x.head().mean(new int[] {2, 3});
+                    k = (int) mean.getShape().get(1);
+                    pooled = mean.toType(DataType.FLOAT32, false).toFloatArray();
+                }
+            }
+            float[] logits = x.head().toType(DataType.FLOAT32, false).toFloatArray();
+            return TileOutputs.of(logits, classes, pooled == null ? logits : pooled, k, tiles);
         } finally {
             lock.unlock();
         }

@@ -32,7 +32,8 @@ import java.util.Map;
  *   "files": [                                // required; paths relative to the bundle folder
  *     {"path": "intermediate.pt", "sha256": "<64 hex>", "purpose": "intermediate"},
  *     {"path": "features.pt",     "sha256": "<64 hex>", "purpose": "features"},
- *     {"path": "head.pt",         "sha256": "<64 hex>", "purpose": "head"}
+ *     {"path": "head.pt",         "sha256": "<64 hex>", "purpose": "head"},
+ *     {"path": "calibration.json", "sha256": "<64 hex>", "purpose": "calibration"}  // optional, either role
  *   ],
  *   "gradCam": {                              // classifier role, required there
  *     "penultimate": "output of features.pt, 32x8x8",      // required: describes the layer
@@ -60,6 +61,13 @@ import java.util.Map;
  *
  * Unknown fields are refused so that a typo cannot silently drop a setting; a later format adds fields under
  * a new {@code formatVersion}.
+ *
+ * <h2>Calibration</h2>
+ *
+ * An optional {@code calibration.json} (purpose {@code calibration}, hashed like every file) holds a
+ * {@link org.marrowscope.calibration.ModelCalibration}: the temperature for the logits, the domain check on the
+ * model's features and its scores on held-out calibration slides. {@code marrowscope train calibrate} derives it.
+ * Without it the model still runs, and every result says that its domain was not checked.
  *
  * <h2>Files and the Grad-CAM layers</h2>
  *
@@ -141,7 +149,10 @@ public record ModelManifest(
         @JsonProperty("features")
         FEATURES,
         @JsonProperty("head")
-        HEAD
+        HEAD,
+        /** Not a stage: {@code calibration.json}, what the model knows about its own confidence and domain. */
+        @JsonProperty("calibration")
+        CALIBRATION
     }
 
     /** How a tile is resized to the input size; both filters antialias when shrinking (see {@link Resampler}). */

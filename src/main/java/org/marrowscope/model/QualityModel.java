@@ -37,6 +37,11 @@ public final class QualityModel extends BundleRunner {
         }
     }
 
+    /** The index of "good" among the model's classes. */
+    public int goodIndex() {
+        return goodIndex;
+    }
+
     /**
      * p(good) for each tile, in order.
      *

@@ -30,6 +30,16 @@ final class TileBatcher {
         return preprocessor;
     }
 
+    /** Logits and features for every tile, in input order. */
+    TileOutputs outputs(List<BufferedImage> tiles) {
+        List<TileOutputs> parts = new java.util.ArrayList<>();
+        for (int from = 0; from < tiles.size(); from += batchSize) {
+            List<BufferedImage> batch = tiles.subList(from, Math.min(tiles.size(), from + batchSize));
+            parts.add(bundle.outputs(preprocessor.toTensor(batch), batch.size()));
+        }
+        return TileOutputs.concat(parts);
+    }
+
     /** Class probabilities for every tile, in input order. */
     float[][] probabilities(List<BufferedImage> tiles) {
         int classes = bundle.manifest().classes().size();

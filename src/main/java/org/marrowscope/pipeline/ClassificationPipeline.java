@@ -53,7 +53,7 @@ public final class ClassificationPipeline {
         }
         long start = System.nanoTime();
         double modelMpp = quality.info().micronsPerPixel();
-        MicronsPerPixel mpp = resolution(slide, modelMpp);
+        MicronsPerPixel mpp = SlideResolution.of(slide, settings.micronsPerPixelOverride(), modelMpp);
         TileGeometry geometry = TileGeometry.forScale(settings.tilePixels(), settings.stridePixels(), modelMpp, mpp.mean());
         TileReader reader = new TileReader(slide, geometry, settings.background(), settings.stain());
 
@@ -70,57 +70,36 @@ public final class ClassificationPipeline {
                 new SlideTileAssessor(reader, quality.scorer(), readers), field, progress, cancel, device);
         double stage1Seconds = seconds(stage1Start);
 
+        // Stage 2 on the ROIs; when stage 1 found too few, the classifiers' domain checks still look at a sample
+        // of the tissue, so "poor smear" and "not a marrow smear at all" are told apart.
         long stage2Start = System.nanoTime();
-        List<float[][]> perModel = selection.classifiable()
-                ? classify(selection.rois(), reader, classifiers, readers, progress, cancel, device)
-                : List.of();
+        List<TileAssessment> toClassify = selection.classifiable() ? selection.rois()
+                : classifiers.stream().anyMatch(c -> c.calibration().map(k -> k.domain() != null).orElse(false))
+                        ? selection.tissue() : List.of();
+        List<TileClassifier.Scores> scores = toClassify.isEmpty() ? List.of()
+                : classify(toClassify, reader, classifiers, readers, progress, cancel, device);
         double stage2Seconds = seconds(stage2Start);
 
-        List<ModelVote> votes = new ArrayList<>();
-        Vote ensemble = null;
-        List<String> reasons = List.of();
-        if (selection.classifiable()) {
-            for (int m = 0; m < classifiers.size(); m++) {
-                votes.add(new ModelVote(classifiers.get(m).info(), Voting.vote(classes, perModel.get(m))));
-            }
-            ensemble = Voting.ensemble(classes, perModel);
-            reasons = settings.uncertainty().reasons(ensemble, votes.stream().map(ModelVote::vote).toList());
-        }
+        double tileMicrons = settings.tilePixels() * modelMpp;
+        OutcomeJudge.Verdict verdict = OutcomeJudge.judge(new OutcomeJudge.Evidence(selection, field, grid.size(),
+                slide.width() * mpp.x(), slide.height() * mpp.y(), tileMicrons, modelMpp, classifiers, scores,
+                quality.info(), quality.scorer().domain().orElse(null), settings.selection().highThreshold(),
+                settings.selection().lowThreshold(), settings.selection().roiCount()), settings.uncertainty());
         double total = seconds(start);
         Timings timings = new Timings(0, maskSeconds, stage1Seconds, stage2Seconds, total,
-                selection.assessed() / Math.max(1e-9, stage1Seconds), selection.rois().size() / Math.max(1e-9, stage2Seconds));
-        return new ClassificationResult(ClassificationResult.FORMAT_VERSION, software, Instant.now().toString(), SlideIdentity.of(slide),
-                parameters(mpp, modelMpp), quality.info(), classifiers.stream().map(TileClassifier::info).toList(), device,
-                timings, SelectionSummary.of(selection, grid.size(), grid.size() - candidates.size()),
-                rois(selection.rois(), perModel, classes), votes, ensemble, reasons);
-    }
-
-    /** Resampling by more than this factor either way is not a scan the models can read. */
-    static final double MAX_SCALE_RATIO = 8;
-
-    private MicronsPerPixel resolution(Slide slide, double modelMpp) {
-        MicronsPerPixel mpp;
-        if (settings.micronsPerPixelOverride() != null) {
-            double v = settings.micronsPerPixelOverride();
-            mpp = new MicronsPerPixel(v, v, "user");
-        } else {
-            mpp = slide.micronsPerPixel().orElseThrow(() -> new PipelineException("The slide " + slide.path().getFileName()
-                    + " does not say its resolution (microns per pixel), so tiles cannot be sized like the model's training"
-                    + " tiles. Give it explicitly (e.g. --mpp 0.25 for a 40x scan, about 0.1 for a 100x oil-immersion field)."));
-        }
-        double ratio = mpp.mean() / modelMpp;
-        if (ratio > MAX_SCALE_RATIO || ratio < 1 / MAX_SCALE_RATIO) {
-            throw new PipelineException(String.format(java.util.Locale.ROOT, "The slide %s is at %.4g um/px (from %s) but the"
-                    + " models read %.4g um/px: a factor of %.3g is not a microscope scan they can classify. If the file's"
-                    + " calibration is wrong, give the right one (e.g. --mpp 0.25 for a 40x scan).",
-                    slide.path().getFileName(), mpp.mean(), mpp.source(), modelMpp, ratio));
-        }
-        return mpp;
+                selection.assessed() / Math.max(1e-9, stage1Seconds), toClassify.size() / Math.max(1e-9, stage2Seconds));
+        List<RoiResult> rois = selection.classifiable() ? rois(selection.rois(), scores, classes) : List.of();
+        return new ClassificationResult(ClassificationResult.FORMAT_VERSION, software, Instant.now().toString(),
+                SlideIdentity.of(slide), parameters(mpp, modelMpp), verdict.outcome(), quality.info(),
+                classifiers.stream().map(TileClassifier::info).toList(), device, timings,
+                SelectionSummary.of(selection, grid.size(), grid.size() - candidates.size()), rois, verdict.votes(),
+                verdict.ensemble(), verdict.domain(), verdict.predictionSets(), verdict.predictionSetNote(),
+                verdict.reasons());
     }
 
     /** The parameters a run of this slide would record, e.g. to look for a saved result first. */
     public RunParameters parameters(Slide slide, double modelMpp) {
-        return parameters(resolution(slide, modelMpp), modelMpp);
+        return parameters(SlideResolution.of(slide, settings.micronsPerPixelOverride(), modelMpp), modelMpp);
     }
 
     private RunParameters parameters(MicronsPerPixel mpp, double modelMpp) {
@@ -133,12 +112,15 @@ public final class ClassificationPipeline {
     }
 
     /** Stage 2: each ROI batch is read once (on the reader pool) and given to every classifier. */
-    private List<float[][]> classify(List<TileAssessment> rois, TileReader reader, List<TileClassifier> classifiers,
-            ExecutorService readers, Progress.Listener progress, CancellationToken cancel, String device) {
+    private List<TileClassifier.Scores> classify(List<TileAssessment> rois, TileReader reader,
+            List<TileClassifier> classifiers, ExecutorService readers, Progress.Listener progress, CancellationToken cancel,
+            String device) {
         int n = rois.size();
-        List<float[][]> out = new ArrayList<>();
+        List<float[][]> probabilities = new ArrayList<>();
+        List<double[]> distances = new ArrayList<>();
         for (int m = 0; m < classifiers.size(); m++) {
-            out.add(new float[n][]);
+            probabilities.add(new float[n][]);
+            distances.add(classifiers.get(m).calibration().map(c -> c.domain() != null).orElse(false) ? new double[n] : null);
         }
         int batchSize = settings.selection().batchSize();
         long start = System.nanoTime();
@@ -148,24 +130,33 @@ public final class ClassificationPipeline {
                 cancel.throwIfCancelled();
                 List<BufferedImage> images = batches.next();
                 for (int m = 0; m < classifiers.size(); m++) {
-                    float[][] p = predict(classifiers.get(m), images);
-                    System.arraycopy(p, 0, out.get(m), from, p.length);
+                    TileClassifier.Scores s = predict(classifiers.get(m), images);
+                    System.arraycopy(s.probabilities(), 0, probabilities.get(m), from, s.probabilities().length);
+                    if (distances.get(m) != null) {
+                        System.arraycopy(s.distances(), 0, distances.get(m), from, s.distances().length);
+                    }
                 }
                 int done = Math.min(n, from + batchSize);
                 progress.onProgress(new Progress(Stage.CLASSIFICATION, done, n, done / Math.max(1e-9, seconds(start)), device));
             }
         }
+        List<TileClassifier.Scores> out = new ArrayList<>();
+        for (int m = 0; m < classifiers.size(); m++) {
+            out.add(new TileClassifier.Scores(probabilities.get(m), distances.get(m)));
+        }
         return out;
     }
 
-    private static float[][] predict(TileClassifier classifier, List<BufferedImage> images) {
+    private static TileClassifier.Scores predict(TileClassifier classifier, List<BufferedImage> images) {
         try {
-            float[][] p = classifier.probabilities(images);
-            if (p.length != images.size()) {
-                throw new PipelineException(classifier.info().name() + " returned " + p.length + " predictions for "
-                        + images.size() + " tiles");
+            TileClassifier.Scores s = classifier.scores(images);
+            boolean checked = classifier.calibration().map(c -> c.domain() != null).orElse(false);
+            if (s.probabilities().length != images.size() || (checked && (s.distances() == null
+                    || s.distances().length != images.size()))) {
+                throw new PipelineException(classifier.info().name() + " returned " + s.probabilities().length
+                        + " predictions for " + images.size() + " tiles");
             }
-            return p;
+            return s;
         } catch (PipelineException e) {
             throw e;
         } catch (Exception e) {
@@ -173,35 +164,31 @@ public final class ClassificationPipeline {
         }
     }
 
-    private static List<RoiResult> rois(List<TileAssessment> rois, List<float[][]> perModel, List<String> classes) {
+    private static List<RoiResult> rois(List<TileAssessment> rois, List<TileClassifier.Scores> scores,
+            List<String> classes) {
+        boolean anyChecked = scores.stream().anyMatch(s -> s.distances() != null);
         List<RoiResult> out = new ArrayList<>(rois.size());
         for (int i = 0; i < rois.size(); i++) {
             TileAssessment a = rois.get(i);
             List<float[]> probabilities = new ArrayList<>();
             List<String> labels = new ArrayList<>();
-            int[] votes = new int[classes.size()];
-            for (float[][] model : perModel) {
-                int label = Voting.argmax(model[i]);
-                probabilities.add(model[i]);
-                labels.add(classes.get(label));
-                votes[label]++;
+            List<float[][]> single = new ArrayList<>();
+            double[] distances = anyChecked ? new double[scores.size()] : new double[0];
+            for (int m = 0; m < scores.size(); m++) {
+                float[] p = scores.get(m).probabilities()[i];
+                probabilities.add(p);
+                labels.add(classes.get(Voting.argmax(p)));
+                single.add(new float[][] {p});
+                if (anyChecked) {
+                    distances[m] = scores.get(m).distances() == null ? Double.NaN : scores.get(m).distances()[i];
+                }
             }
-            String ensembleLabel = perModel.isEmpty() ? null : classes.get(ensembleTileLabel(votes, labels, classes));
+            // The tile's ensemble label follows the slide's rule (most votes, then higher mean probability).
+            String ensembleLabel = scores.isEmpty() ? null : Voting.ensemble(classes, single).label();
             out.add(new RoiResult(i, a.tile().x(), a.tile().y(), a.tile().size(), a.quality(), probabilities, labels,
-                    ensembleLabel));
+                    ensembleLabel, distances));
         }
         return out;
-    }
-
-    /** Most votes among the models for this tile; ties go to the first model's label. */
-    private static int ensembleTileLabel(int[] votes, List<String> labels, List<String> classes) {
-        int best = classes.indexOf(labels.getFirst());
-        for (int c = 0; c < votes.length; c++) {
-            if (votes[c] > votes[best]) {
-                best = c;
-            }
-        }
-        return best;
     }
 
     private static double seconds(long sinceNanos) {

@@ -29,8 +29,8 @@ public final class RoiSelector {
     /**
      * Selects ROIs among {@code candidates}.
      *
-     * @param fieldImage true for a single microscope picture: with fewer candidates than ROIs wanted, all its
-     *     non-background tiles are used (field mode) instead of declaring it not classifiable
+     * @param fieldImage true for a single microscope picture: with fewer candidates than ROIs wanted, its good
+     *     tiles are used (field mode, see {@link SelectionMode#FIELD_GOOD_TILES}) instead of 200 of them
      */
     public Selection select(List<Tile> candidates, TileAssessor assessor, boolean fieldImage, Progress.Listener progress,
             CancellationToken cancel, String device) {
@@ -59,26 +59,33 @@ public final class RoiSelector {
         boolean exhaustive = seen.size() == order.size();
         int background = (int) seen.stream().filter(TileAssessment::background).count();
         List<TileAssessment> low = seen.stream().filter(a -> a.atLeast(settings.lowThreshold())).toList();
+        List<TileAssessment> tissue = seen.stream().filter(a -> !a.background()).limit(settings.roiCount()).toList();
         int n = settings.roiCount();
+        SelectionMode mode;
+        List<TileAssessment> rois;
         if (high.size() >= n) {
             // Early stop: the first n qualifying tiles of the random order. Exhaustive: a uniform draw among all.
-            List<TileAssessment> rois = stopEarly ? high.subList(0, n) : draw(high, n, settings.seed() ^ FALLBACK_STREAM);
-            return new Selection(SelectionMode.HIGH_QUALITY, rois, order.size(), seen.size(), background, high.size(),
-                    low.size(), exhaustive);
+            mode = SelectionMode.HIGH_QUALITY;
+            rois = stopEarly ? high.subList(0, n) : draw(high, n, settings.seed() ^ FALLBACK_STREAM);
+        } else if (low.size() >= n) {
+            mode = SelectionMode.FALLBACK_THRESHOLD;
+            rois = draw(low, n, settings.seed() ^ FALLBACK_STREAM);
+        } else if (fieldImage && order.size() < n && fieldPasses(seen, low)) {
+            // A field is judged by the same thresholds as a slide, on the few tiles it has.
+            mode = SelectionMode.FIELD_GOOD_TILES;
+            rois = high.isEmpty() ? low : high;
+        } else {
+            mode = SelectionMode.NOT_CLASSIFIABLE;
+            rois = List.of();
         }
-        if (low.size() >= n) {
-            return new Selection(SelectionMode.FALLBACK_THRESHOLD, draw(low, n, settings.seed() ^ FALLBACK_STREAM),
-                    order.size(), seen.size(), background, high.size(), low.size(), exhaustive);
-        }
-        if (fieldImage && order.size() < n) {
-            List<TileAssessment> all = seen.stream().filter(a -> !a.background()).toList();
-            if (!all.isEmpty()) {
-                return new Selection(SelectionMode.FIELD_ALL_TILES, all, order.size(), seen.size(), background,
-                        high.size(), low.size(), exhaustive);
-            }
-        }
-        return new Selection(SelectionMode.NOT_CLASSIFIABLE, List.of(), order.size(), seen.size(), background,
-                high.size(), low.size(), exhaustive);
+        return new Selection(mode, rois, order.size(), seen.size(), background, high.size(), low.size(), exhaustive,
+                tissue);
+    }
+
+    /** Half or more of the field's non-background tiles reach the low threshold. */
+    private static boolean fieldPasses(List<TileAssessment> seen, List<TileAssessment> low) {
+        long tissue = seen.stream().filter(a -> !a.background()).count();
+        return tissue > 0 && 2L * low.size() >= tissue;
     }
 
     /** A uniformly random permutation (Fisher-Yates) fixed by the seed. */

@@ -13,12 +13,15 @@ import java.util.List;
  * @param atHigh assessed tiles with p(good) >= the high threshold
  * @param atLow assessed tiles with p(good) >= the low threshold
  * @param exhaustive whether every candidate was assessed (then atHigh and atLow are the slide's totals)
+ * @param tissue up to the ROI count of the assessed non-background tiles, in the (random) visiting order: what
+ *     the domain check looks at when the slide is not classifiable, to tell poor quality from foreign input
  */
 public record Selection(SelectionMode mode, List<TileAssessment> rois, int candidates, int assessed, int background,
-        int atHigh, int atLow, boolean exhaustive) {
+        int atHigh, int atLow, boolean exhaustive, List<TileAssessment> tissue) {
 
     public Selection {
         rois = List.copyOf(rois);
+        tissue = List.copyOf(tissue);
     }
 
     public boolean classifiable() {

@@ -6,8 +6,11 @@ public enum SelectionMode {
     HIGH_QUALITY,
     /** Fewer than 200 tiles reached 0.8: 200 drawn uniformly among those with p(good) >= 0.5. */
     FALLBACK_THRESHOLD,
-    /** A single microscope field with fewer candidate tiles than ROIs wanted: all its non-background tiles. */
-    FIELD_ALL_TILES,
+    /**
+     * A single microscope field with fewer candidate tiles than ROIs wanted: its tiles with p(good) >= 0.8, or
+     * if none, those >= 0.5; at least half of its non-background tiles must reach 0.5.
+     */
+    FIELD_GOOD_TILES,
     /** Fewer than 200 tiles reached 0.5: the slide is not classifiable (a result, not an error). */
     NOT_CLASSIFIABLE
 }

@@ -53,24 +53,31 @@ public final class SlideTileAssessor implements TileAssessor {
 
     private List<TileAssessment> assessBatch(List<ReadTile> read) {
         List<BufferedImage> images = read.stream().filter(r -> r.image() != null).map(ReadTile::image).toList();
-        float[] scores = images.isEmpty() ? new float[0] : score(images);
+        QualityScorer.Scores scores = images.isEmpty() ? new QualityScorer.Scores(new float[0], null) : score(images);
         List<TileAssessment> out = new ArrayList<>(read.size());
         int s = 0;
         for (ReadTile r : read) {
-            out.add(r.image() == null ? TileAssessment.background(r.tile()) : TileAssessment.scored(r.tile(), scores[s++]));
+            if (r.image() == null) {
+                out.add(TileAssessment.background(r.tile()));
+            } else {
+                double distance = scores.distances() == null ? Double.NaN : scores.distances()[s];
+                out.add(TileAssessment.scored(r.tile(), scores.good()[s++], distance));
+            }
         }
         return out;
     }
 
-    private float[] score(List<BufferedImage> images) {
-        float[] scores;
+    private QualityScorer.Scores score(List<BufferedImage> images) {
+        QualityScorer.Scores scores;
         try {
-            scores = scorer.score(images);
+            scores = scorer.assess(images);
         } catch (Exception e) {
             throw new PipelineException("the quality model failed: " + e.getMessage(), e);
         }
-        if (scores.length != images.size()) {
-            throw new PipelineException("the quality model returned " + scores.length + " scores for " + images.size() + " tiles");
+        if (scores.good().length != images.size()
+                || (scores.distances() != null && scores.distances().length != images.size())) {
+            throw new PipelineException("the quality model returned " + scores.good().length + " scores for "
+                    + images.size() + " tiles");
         }
         return scores;
     }

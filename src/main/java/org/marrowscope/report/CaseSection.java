@@ -17,6 +17,7 @@ import org.marrowscope.slide.SlideException;
 final class CaseSection {
 
     static final String TITLE = "Bone marrow aspirate smear: whole-slide image classification";
+    static final String FIELD_TITLE = "Bone marrow aspirate smear: single microscope field classification";
     static final String DEMO_BANNER = "DEMONSTRATION MODELS – NOT FOR CLINICAL USE";
 
     private CaseSection() {
@@ -25,7 +26,7 @@ final class CaseSection {
     static void render(ReportContext ctx) throws IOException, SlideException {
         PageFlow flow = ctx.flow;
         Styles s = ctx.styles;
-        flow.paragraph(TITLE, s.title());
+        flow.paragraph(ctx.result.singleField() ? FIELD_TITLE : TITLE, s.title());
         flow.down(2);
         flow.paragraph("Automated two-stage deep-learning analysis. Report created " + Fmt.dateTime(ctx.created,
                 ctx.options.zone()) + " by " + ctx.software + ".", s.caption());

@@ -42,9 +42,9 @@ final class MethodsSection {
             case HIGH_QUALITY -> r.rois().size() + " ROIs drawn among tiles with p(good) ≥ " + Fmt.threshold(p.highThreshold());
             case FALLBACK_THRESHOLD -> r.rois().size() + " ROIs drawn among tiles with p(good) ≥ " + Fmt.threshold(p.lowThreshold())
                     + " (fallback)";
-            case FIELD_ALL_TILES -> "all " + r.rois().size() + " tissue tiles of a single field";
-            case NOT_CLASSIFIABLE -> "not classifiable: fewer than " + p.roiCount() + " tiles with p(good) ≥ "
-                    + Fmt.threshold(p.lowThreshold());
+            case FIELD_GOOD_TILES -> r.rois().size() + " good tiles of a single field (p(good) ≥ "
+                    + Fmt.threshold(s.atHigh() > 0 ? p.highThreshold() : p.lowThreshold()) + ")";
+            case NOT_CLASSIFIABLE -> "no ROIs: " + r.outcome().reason();
         }));
         rows.add(pair("Tiles on the grid", Fmt.count(s.gridTiles())));
         rows.add(pair("Ruled out as glass", Fmt.count(s.prunedAsGlass()) + " (low-resolution tissue mask)"));

@@ -9,6 +9,7 @@ import org.marrowscope.pipeline.ModelInfo;
 import org.marrowscope.pipeline.Vote;
 import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.pipeline.result.ModelVote;
+import org.marrowscope.pipeline.result.OutcomeText;
 import org.marrowscope.pipeline.result.SelectionSummary;
 import org.marrowscope.report.Boxes.Line;
 import org.marrowscope.report.Tables.Cell;
@@ -26,15 +27,24 @@ final class ResultSection {
     private ResultSection() {
     }
 
+    static final String OUTSIDE_DOMAIN = "OUTSIDE THE MODELS' DOMAIN";
+
     static void render(ReportContext ctx) throws IOException {
         ctx.heading("Result", 80);
-        if (ctx.result.classifiable()) {
-            diagnosis(ctx);
-            intendedUse(ctx);
-            votes(ctx);
-        } else {
-            notClassifiable(ctx);
-            intendedUse(ctx);
+        switch (ctx.result.outcome().status()) {
+            case CLASSIFIED -> {
+                diagnosis(ctx);
+                intendedUse(ctx);
+                votes(ctx);
+            }
+            case NOT_CLASSIFIABLE -> {
+                notClassifiable(ctx);
+                intendedUse(ctx);
+            }
+            case OUTSIDE_DOMAIN -> {
+                outsideDomain(ctx);
+                intendedUse(ctx);
+            }
         }
     }
 
@@ -49,14 +59,14 @@ final class ResultSection {
         lines.add(new Line(how + " over " + r.rois().size() + " regions of interest (" + Fmt.count(e.totalVotes())
                 + " tile votes): " + e.label() + " " + Fmt.percent(e.fractions()[e.winner()]) + " of the votes, margin "
                 + Fmt.percent(e.margin()) + " over " + runnerUp(e) + ".", s.body()));
-        if (r.uncertain()) {
-            lines.add(new Line("UNCERTAIN: " + String.join("; ", r.uncertaintyReasons()) + ".",
-                    s.bold().colour(Styles.CAUTION)));
-        } else {
-            lines.add(new Line("Not flagged as uncertain: the vote margin is at least "
-                    + Fmt.percent(r.parameters().uncertaintyMargin()) + (models > 1 ? " and the models agree." : "."),
-                    s.body().colour(Styles.OK)));
+        String sets = OutcomeText.predictionSets(r);
+        if (!sets.isEmpty()) {
+            lines.add(new Line(sets, s.body()));
         }
+        lines.add(new Line(OutcomeText.confidence(r), r.uncertain() ? s.bold().colour(Styles.CAUTION)
+                : s.body().colour(Styles.OK)));
+        lines.add(new Line(OutcomeText.domain(r) + " " + OutcomeText.resolution(r.parameters()), s.body()));
+        lines.add(new Line(OutcomeText.scope(r), s.caption()));
         String selection = selectionNote(r);
         if (selection != null) {
             lines.add(new Line(selection, s.body().colour(Styles.CAUTION)));
@@ -87,8 +97,8 @@ final class ResultSection {
         return switch (sel.mode()) {
             case FALLBACK_THRESHOLD -> "Regions drawn among tiles with p(good) ≥ " + Fmt.threshold(r.parameters().lowThreshold())
                     + ": only " + sel.atHigh() + " reached " + Fmt.threshold(r.parameters().highThreshold()) + ".";
-            case FIELD_ALL_TILES -> "A single field: all " + r.rois().size() + " tissue tiles were classified (fewer than "
-                    + r.parameters().roiCount() + ").";
+            case FIELD_GOOD_TILES -> "A single field: its " + r.rois().size() + " good tiles were classified (a slide"
+                    + " gives " + r.parameters().roiCount() + ").";
             default -> null;
         };
     }
@@ -97,24 +107,43 @@ final class ResultSection {
         ClassificationResult r = ctx.result;
         SelectionSummary sel = r.selection();
         Styles s = ctx.styles;
-        var p = r.parameters();
         List<Line> lines = new ArrayList<>();
         lines.add(new Line(NOT_CLASSIFIABLE, s.title().size(15).colour(Styles.WARNING)));
-        lines.add(new Line("No diagnosis is suggested: the slide has too few regions of adequate quality. "
-                + Fmt.count(sel.atHigh()) + " tiles reached p(good) ≥ " + Fmt.threshold(p.highThreshold()) + " and "
-                + Fmt.count(sel.atLow()) + " reached p(good) ≥ " + Fmt.threshold(p.lowThreshold()) + "; "
-                + Fmt.count(p.roiCount()) + " are needed.", s.bold()));
-        lines.add(new Line("Stage 1 assessed " + Fmt.count(sel.assessed()) + " of " + Fmt.count(sel.candidates())
-                + " candidate tiles (" + Fmt.count(sel.background()) + " were background by the corner rule); "
-                + Fmt.count(sel.prunedAsGlass()) + " of " + Fmt.count(sel.gridTiles())
-                + " grid tiles were ruled out as bare glass by the tissue mask.", s.body()));
-        lines.add(new Line("Possible causes: a thick or poorly spread smear, little cellular material, a resolution "
-                + "other than the " + Fmt.mpp(p.slideMicronsPerPixel()) + " used, or a slide that is not a Wright-Giemsa "
-                + "bone marrow aspirate. Review the slide by microscopy.", s.body()));
-        if (ctx.caseInfo.referenceDiagnosis() != null) {
-            lines.add(new Line("Reference diagnosis (pathologist): " + ctx.caseInfo.referenceDiagnosis() + ".", s.bold()));
+        lines.add(new Line("No diagnosis is suggested. " + r.outcome().reason(), s.bold()));
+        if (sel.gridTiles() > 0) {
+            lines.add(new Line("Stage 1 assessed " + Fmt.count(sel.assessed()) + " of " + Fmt.count(sel.candidates())
+                    + " candidate tiles (" + Fmt.count(sel.background()) + " were background by the corner rule); "
+                    + Fmt.count(sel.prunedAsGlass()) + " of " + Fmt.count(sel.gridTiles())
+                    + " grid tiles were ruled out as bare glass by the tissue mask.", s.body()));
         }
+        lines.add(new Line(OutcomeText.domain(r) + " " + OutcomeText.resolution(r.parameters())
+                + " Review the slide by microscopy.", s.body()));
+        lines.add(new Line(OutcomeText.scope(r), s.caption()));
+        reference(ctx, lines);
         Boxes.box(ctx.flow, lines, Styles.WARNING, Styles.WARNING_FILL, 1.5f);
+    }
+
+    private static void outsideDomain(ReportContext ctx) throws IOException {
+        ClassificationResult r = ctx.result;
+        Styles s = ctx.styles;
+        List<Line> lines = new ArrayList<>();
+        lines.add(new Line(OUTSIDE_DOMAIN, s.title().size(15).colour(Styles.WARNING)));
+        lines.add(new Line("No diagnosis is suggested. " + r.outcome().reason(), s.bold()));
+        lines.add(new Line("Each model's domain check compares the features of the tiles it saw with those of its"
+                + " training tiles (Mahalanobis distance to the nearest class mean; a tile is unlike the training data"
+                + " beyond the 99th percentile of held-out training-like tiles). " + OutcomeText.domain(r), s.body()));
+        lines.add(new Line(OutcomeText.resolution(r.parameters()) + " A wrong resolution also lands here: check the"
+                + " calibration, then review the slide by microscopy.", s.body()));
+        lines.add(new Line(OutcomeText.scope(r), s.caption()));
+        reference(ctx, lines);
+        Boxes.box(ctx.flow, lines, Styles.WARNING, Styles.WARNING_FILL, 1.5f);
+    }
+
+    private static void reference(ReportContext ctx, List<Line> lines) {
+        if (ctx.caseInfo.referenceDiagnosis() != null) {
+            lines.add(new Line("Reference diagnosis (pathologist): " + ctx.caseInfo.referenceDiagnosis() + ".",
+                    ctx.styles.bold()));
+        }
     }
 
     private static void votes(ReportContext ctx) throws IOException {

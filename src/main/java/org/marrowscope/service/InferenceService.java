@@ -103,7 +103,7 @@ public final class InferenceService implements AutoCloseable {
                 }
             }
             ClassificationResult result = pipeline.run(slide,
-                    new ClassificationPipeline.QualityModel(qualityInfo, quality::score), classifiers, device, readers,
+                    new ClassificationPipeline.QualityModel(qualityInfo, ModelAdapters.quality(quality)), classifiers, device, readers,
                     progress, cancel).withModelLoadingSeconds(loadSeconds);
             cancel.throwIfCancelled();
             progress.onProgress(new Progress(Stage.SAVING, 0, 1, 0, device));

@@ -7,7 +7,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.marrowscope.calibration.DomainCheck;
+import org.marrowscope.calibration.ModelCalibration;
+import org.marrowscope.model.BundleRunner;
 import org.marrowscope.model.Classifier;
+import org.marrowscope.model.QualityModel;
+import org.marrowscope.pipeline.QualityScorer;
 import org.marrowscope.model.ModelManifest;
 import org.marrowscope.model.ModelManifest.FileEntry;
 import org.marrowscope.pipeline.ModelInfo;
@@ -39,6 +45,7 @@ final class ModelAdapters {
 
     static TileClassifier classifier(Classifier classifier) {
         ModelInfo info = info(classifier.bundle().manifest());
+        Optional<ModelCalibration> calibration = classifier.bundle().calibration();
         return new TileClassifier() {
             @Override
             public ModelInfo info() {
@@ -47,7 +54,45 @@ final class ModelAdapters {
 
             @Override
             public float[][] probabilities(List<BufferedImage> tiles) {
-                return classifier.probabilities(tiles);
+                return classifier.scored(tiles).probabilities();
+            }
+
+            @Override
+            public Scores scores(List<BufferedImage> tiles) {
+                BundleRunner.Scored s = classifier.scored(tiles);
+                return new Scores(s.probabilities(), s.distances());
+            }
+
+            @Override
+            public Optional<ModelCalibration> calibration() {
+                return calibration;
+            }
+        };
+    }
+
+    /** Stage 1's scorer: p(good), with the quality model's domain distances when its bundle has a check. */
+    static QualityScorer quality(QualityModel quality) {
+        Optional<DomainCheck> domain = quality.bundle().calibration().map(ModelCalibration::domain);
+        int good = quality.goodIndex();
+        return new QualityScorer() {
+            @Override
+            public float[] score(List<BufferedImage> tiles) {
+                return assess(tiles).good();
+            }
+
+            @Override
+            public Scores assess(List<BufferedImage> tiles) {
+                BundleRunner.Scored s = quality.scored(tiles);
+                float[] p = new float[tiles.size()];
+                for (int i = 0; i < p.length; i++) {
+                    p[i] = s.probabilities()[i][good];
+                }
+                return new Scores(p, s.distances());
+            }
+
+            @Override
+            public Optional<DomainCheck> domain() {
+                return domain;
             }
         };
     }

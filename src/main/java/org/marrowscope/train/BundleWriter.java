@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import org.marrowscope.calibration.ModelCalibration;
 import org.marrowscope.model.ModelBundle;
 import org.marrowscope.model.ModelBundleException;
 import org.marrowscope.model.ModelManifest;
@@ -48,6 +49,17 @@ final class BundleWriter {
      */
     static ModelManifest write(Path out, ModelManifest start, Path weights, String name, String version,
             boolean demo, Provenance provenance, String intendedUse) throws IOException, ModelBundleException {
+        return write(out, start, weights, name, version, demo, provenance, intendedUse, null);
+    }
+
+    /**
+     * As {@link #write(Path, ModelManifest, Path, String, String, boolean, Provenance, String)}, with a
+     * {@code calibration.json} for these very weights (null: none). A starting bundle's calibration is never
+     * carried over: it describes the weights it was derived for, not the trained ones.
+     */
+    static ModelManifest write(Path out, ModelManifest start, Path weights, String name, String version,
+            boolean demo, Provenance provenance, String intendedUse, byte[] calibration)
+            throws IOException, ModelBundleException {
         Path target = out.toAbsolutePath().normalize();
         Files.createDirectories(target.getParent());
         // Not createTempDirectory: its owner-only permissions would follow the bundle into an installation.
@@ -56,10 +68,18 @@ final class BundleWriter {
         try {
             List<FileEntry> files = new ArrayList<>();
             for (FileEntry f : start.files()) {
+                if (f.purpose() == ModelManifest.Purpose.CALIBRATION) {
+                    continue;
+                }
                 Path copy = staging.resolve(f.path());
                 Files.createDirectories(copy.getParent());
                 Files.copy(weights.resolve(f.path()), copy, StandardCopyOption.REPLACE_EXISTING);
                 files.add(new FileEntry(f.path(), sha256(copy), f.purpose()));
+            }
+            if (calibration != null) {
+                Path file = staging.resolve(ModelCalibration.FILE);
+                Files.write(file, calibration);
+                files.add(new FileEntry(ModelCalibration.FILE, sha256(file), ModelManifest.Purpose.CALIBRATION));
             }
             ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT_VERSION, name, version, start.role(), demo,
                     start.classes(), start.goodIndex(), start.input(), files, start.gradCam(), provenance, intendedUse);

@@ -23,11 +23,14 @@ package org.marrowscope.train;
  * @param classifierAugmentation stage 2's augmentation: the paper's plus colour changes
  * @param rois ROIs per slide
  * @param splitSeed seed of the per-patient split
+ * @param calibrationPerClass slides per class of the calibration cohort (conformal scores; never trained on)
+ * @param calibrationFirstSeed seed of its first slide
  */
 public record DemoPlan(int trainPerClass, long trainFirstSeed, int testPerClass, long testFirstSeed, long slideWidth,
         long slideHeight, int qualityFirstSlides, int qualityGoodPerPoor, int reviewSlides, int reviewSample, int reviewRounds,
         TrainingSettings quality, TrainingSettings qualityFineTune, Augmentation qualityAugmentation,
-        TrainingSettings classifier, Augmentation classifierAugmentation, int rois, long splitSeed) {
+        TrainingSettings classifier, Augmentation classifierAugmentation, int rois, long splitSeed,
+        int calibrationPerClass, long calibrationFirstSeed) {
 
     /**
      * The committed demonstration models: 15 training slides per class (9 train, 3 validation, 3 test after the
@@ -49,16 +52,19 @@ public record DemoPlan(int trainPerClass, long trainFirstSeed, int testPerClass,
      * colour changes of +-15% and +-10 degrees; on its test cohort (seeds 90000-90099) one strongly stained CML
      * slide turned the two-model ensemble's vote to Lymphoma. Version 1.1.0 adds the MobileNet-style third
      * architecture, five more training slides per class and wider colour changes, and is judged on a new test
-     * cohort (seeds 91000-91099) that no earlier version or decision has seen.
+     * cohort (seeds 91000-91099) that no earlier version or decision has seen. Version 1.2.0 keeps 1.1.0's
+     * weights and adds each bundle's calibration (domain check, temperature, conformal scores), derived from the
+     * training cohort's split and a new calibration cohort (seeds 93000-93049); it is judged on another new test
+     * cohort (seeds 94000-94099).
      */
-    public static final DemoPlan DEFAULT = new DemoPlan(15, 10_000, 20, 91_000, 7168, 5120, 15, 3, 5, 500, 5,
+    public static final DemoPlan DEFAULT = new DemoPlan(15, 10_000, 20, 94_000, 7168, 5120, 15, 3, 5, 500, 5,
             new TrainingSettings(32, 0, 12, 0.003, 0.003, 0.9, 11, 0, TrainingSettings.CheckpointMetric.BALANCED_ACCURACY,
                     false),
             new TrainingSettings(32, 0, 4, 0.001, 0.001, 0.9, 12, 0, TrainingSettings.CheckpointMetric.BALANCED_ACCURACY,
                     false),
             Augmentation.QUALITY,
             new TrainingSettings(32, 1, 8, 0.005, 0.005, 0.9, 13, 0, TrainingSettings.CheckpointMetric.ACCURACY, true),
-            Augmentation.PAPER.withColour(0.2, 15), 200, 7);
+            Augmentation.PAPER.withColour(0.2, 15), 200, 7, 10, 93_000);
 
     public DemoPlan {
         if (trainPerClass < 3) {
@@ -72,6 +78,11 @@ public record DemoPlan(int trainPerClass, long trainFirstSeed, int testPerClass,
 
     public DemoCohort trainingCohort(java.nio.file.Path work) {
         return new DemoCohort(work.resolve("cohort-train"), trainPerClass, trainFirstSeed, slideWidth, slideHeight);
+    }
+
+    public DemoCohort calibrationCohort(java.nio.file.Path work) {
+        return new DemoCohort(work.resolve("cohort-calibration"), calibrationPerClass, calibrationFirstSeed, slideWidth,
+                slideHeight);
     }
 
     public DemoCohort testCohort(java.nio.file.Path work) {

@@ -19,10 +19,11 @@ class RoiFilterTest {
             float[] p = new float[5];
             p[SampleResults.CLASSES.indexOf(roi.ensembleLabel())] = 0.5f + 0.05f * roi.index();
             rois.add(new RoiResult(roi.index(), roi.x(), roi.y(), roi.size(), roi.quality(), List.of(p), roi.labels(),
-                    roi.ensembleLabel()));
+                    roi.ensembleLabel(), roi.distances()));
         }
-        return new ClassificationResult(r.formatVersion(), r.software(), r.createdAt(), r.slide(), r.parameters(), r.quality(),
-                r.classifiers(), r.device(), r.timings(), r.selection(), rois, r.perModel(), r.ensemble(), r.uncertaintyReasons());
+        return new ClassificationResult(r.formatVersion(), r.software(), r.createdAt(), r.slide(), r.parameters(),
+                r.outcome(), r.quality(), r.classifiers(), r.device(), r.timings(), r.selection(), rois, r.perModel(),
+                r.ensemble(), r.domain(), r.predictionSets(), r.predictionSetNote(), r.uncertaintyReasons());
     }
 
     private static List<Integer> indices(List<RoiResult> rois) {

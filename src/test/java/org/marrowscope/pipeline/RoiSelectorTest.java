@@ -103,11 +103,17 @@ class RoiSelectorTest {
     }
 
     @Test
-    void aSmallFieldImageUsesAllItsTissueTiles() {
+    void aSmallFieldImageUsesItsGoodTilesOnly() {
+        // 40 tiles in a row: 4 background, 20 of the 36 tissue tiles at 0.9, the rest at 0.2.
         Selection field = new RoiSelector(SelectionSettings.PAPER).select(FakeAssessor.grid(40),
+                new FakeAssessor(quality(2, 2)), true, Progress.Listener.NONE, new CancellationToken(), CPU);
+        assertThat(field.mode()).isEqualTo(SelectionMode.FIELD_GOOD_TILES);
+        assertThat(field.rois()).hasSize(20).allMatch(a -> a.atLeast(0.8)).noneMatch(TileAssessment::background);
+        // A field whose tissue is mostly poor (1 good tile of 36) is not classifiable, as a slide would not be.
+        Selection poor = new RoiSelector(SelectionSettings.PAPER).select(FakeAssessor.grid(40),
                 new FakeAssessor(quality(50, 50)), true, Progress.Listener.NONE, new CancellationToken(), CPU);
-        assertThat(field.mode()).isEqualTo(SelectionMode.FIELD_ALL_TILES);
-        assertThat(field.rois()).hasSize(36).noneMatch(TileAssessment::background);
+        assertThat(poor.mode()).isEqualTo(SelectionMode.NOT_CLASSIFIABLE);
+        assertThat(poor.tissue()).hasSize(36);
         Selection slide = new RoiSelector(SelectionSettings.PAPER).select(FakeAssessor.grid(40),
                 new FakeAssessor(quality(50, 50)), false, Progress.Listener.NONE, new CancellationToken(), CPU);
         assertThat(slide.mode()).isEqualTo(SelectionMode.NOT_CLASSIFIABLE);

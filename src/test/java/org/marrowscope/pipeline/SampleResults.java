@@ -2,7 +2,10 @@ package org.marrowscope.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.marrowscope.calibration.ConformalCalibration.PredictionSet;
 import org.marrowscope.pipeline.result.ClassificationResult;
+import org.marrowscope.pipeline.result.DomainSummary;
+import org.marrowscope.pipeline.result.Outcome;
 import org.marrowscope.pipeline.result.ModelVote;
 import org.marrowscope.pipeline.result.RoiResult;
 import org.marrowscope.pipeline.result.RunParameters;
@@ -40,15 +43,22 @@ public final class SampleResults {
             p[(c + 1) % 5] = 0.3f;
             perModel.get(0)[i] = p;
             long x = (long) ((slideWidth - 512) * (i + 0.5) / rois);
-            list.add(new RoiResult(i, x, slideHeight / 2 - 256, 512, 0.9f, List.of(p), List.of(CLASSES.get(c)), CLASSES.get(c)));
+            list.add(new RoiResult(i, x, slideHeight / 2 - 256, 512, 0.9f, List.of(p), List.of(CLASSES.get(c)), CLASSES.get(c),
+                    new double[] {1.0}));
         }
         Vote vote = Voting.vote(CLASSES, perModel.get(0));
         ModelInfo classifier = model("demo-cnn", "classifier");
         return new ClassificationResult(ClassificationResult.FORMAT_VERSION, "MarrowScope test", "2026-11-27T12:00:00Z",
                 new SlideIdentity("/slides/a.tiff", "a.tiff", 1234, "generic-tiff", slideWidth, slideHeight, "cd".repeat(32)),
-                parameters(1), model("demo-quality", "quality"), List.of(classifier), "cpu",
+                parameters(1), new Outcome(Outcome.Status.CLASSIFIED, Outcome.CLASSIFIED, "Classified from " + rois
+                        + " ROIs with p(good) >= 0.8; every model's domain check passed."),
+                model("demo-quality", "quality"), List.of(classifier), "cpu",
                 new Timings(0.1, 0.2, 3, 2, 5.3, 100, 100),
                 new SelectionSummary(SelectionMode.HIGH_QUALITY, 1000, 100, 900, 400, 50, 200, 300, false),
-                list, List.of(new ModelVote(classifier, vote)), vote, List.of());
+                list, List.of(new ModelVote(classifier, vote)), vote,
+                new DomainSummary(true, List.of(new DomainSummary.ModelDomain("demo-cnn", "classifier", rois, 0, 0.1, 1.0,
+                        3.0)), false),
+                List.of(new PredictionSet(0.90, List.of(vote.label()), 0.3, 50),
+                        new PredictionSet(0.95, List.of(vote.label()), 0.4, 50)), null, List.of());
     }
 }

@@ -128,7 +128,7 @@ class InferenceServiceTest {
     }
 
     @Test
-    void aMicroscopeFieldPictureUsesAllItsTissueTiles() throws Exception {
+    void aMicroscopeFieldPictureUsesItsGoodTiles() throws Exception {
         // A 3000x2000 camera field at 0.25 um/px: with the 0.5 um/px test models, 4 x 2 tiles, far fewer than 200.
         SmearRenderer smear = new SmearRenderer(SmearSpec.of(SmearClass.MM, 8, 12000, 12000));
         java.awt.image.BufferedImage field = new java.awt.image.BufferedImage(3000, 2000, java.awt.image.BufferedImage.TYPE_INT_RGB);
@@ -136,12 +136,17 @@ class InferenceServiceTest {
                 ((java.awt.image.DataBufferInt) field.getRaster().getDataBuffer()).getData());
         Path png = tmp.resolve("field.png");
         javax.imageio.ImageIO.write(field, "png", png.toFile());
-        ClassifyRequest request = new ClassifyRequest(png, TINY, PipelineSettings.PAPER.withMicronsPerPixel(0.25), tmp,
+        // Thresholds of 0 make every tissue tile good, so the field rule itself is what is tested here.
+        ClassifyRequest request = new ClassifyRequest(png, TINY, anyTissue(200).withMicronsPerPixel(0.25), tmp,
                 false, "cpu");
         ClassificationResult r = service.classify(request, p -> { }, new CancellationToken()).result();
         assertThat(r.selection().gridTiles()).isEqualTo(8);
-        assertThat(r.selection().mode()).isEqualTo(SelectionMode.FIELD_ALL_TILES);
+        assertThat(r.selection().mode()).isEqualTo(SelectionMode.FIELD_GOOD_TILES);
         assertThat(r.rois()).hasSize(8 - r.selection().background());
+        assertThat(r.singleField()).isTrue();
+        // The test models carry no calibration: the result must say so and be flagged, never look certain.
+        assertThat(r.domain().checked()).isFalse();
+        assertThat(r.uncertaintyReasons()).anyMatch(s -> s.startsWith("domain not checked"));
         assertThat(r.parameters().micronsPerPixelSource()).isEqualTo("user");
     }
 

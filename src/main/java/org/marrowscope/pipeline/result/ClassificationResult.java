@@ -1,6 +1,7 @@
 package org.marrowscope.pipeline.result;
 
 import java.util.List;
+import org.marrowscope.calibration.ConformalCalibration.PredictionSet;
 import org.marrowscope.pipeline.ModelInfo;
 import org.marrowscope.pipeline.Vote;
 
@@ -9,12 +10,18 @@ import org.marrowscope.pipeline.Vote;
  *
  * @param formatVersion {@link #FORMAT_VERSION}; other versions are refused with a message, never misread
  * @param createdAt ISO-8601 instant of the run
+ * @param outcome classified, not classifiable or outside the models' domain, with the reason
  * @param quality the stage-1 model
  * @param classifiers the stage-2 models, in the order used by {@link RoiResult#probabilities()}
  * @param device where inference ran
- * @param rois the selected ROIs (empty when not classifiable)
- * @param perModel each classifier's vote
- * @param ensemble the pooled vote (null when not classifiable)
+ * @param rois the selected ROIs (empty when stage 1 found too few good tiles)
+ * @param perModel each classifier's vote (also kept, for the record, when the slide is outside the domain)
+ * @param ensemble the pooled vote (null when stage 1 found too few good tiles); a suggestion only when the
+ *     outcome is {@link Outcome.Status#CLASSIFIED}
+ * @param domain the domain check of the models
+ * @param predictionSets the 90% and 95% conformal prediction sets of a classified slide; empty when none could be
+ *     made (see {@code predictionSetNote})
+ * @param predictionSetNote why there are no prediction sets, or null
  * @param uncertaintyReasons why the result is uncertain; empty when it is not
  */
 public record ClassificationResult(
@@ -23,6 +30,7 @@ public record ClassificationResult(
         String createdAt,
         SlideIdentity slide,
         RunParameters parameters,
+        Outcome outcome,
         ModelInfo quality,
         List<ModelInfo> classifiers,
         String device,
@@ -31,14 +39,19 @@ public record ClassificationResult(
         List<RoiResult> rois,
         List<ModelVote> perModel,
         Vote ensemble,
+        DomainSummary domain,
+        List<PredictionSet> predictionSets,
+        String predictionSetNote,
         List<String> uncertaintyReasons) {
 
-    public static final int FORMAT_VERSION = 1;
+    /** Version 2 added the outcome, the domain check and the prediction sets. */
+    public static final int FORMAT_VERSION = 2;
 
     public ClassificationResult {
         classifiers = List.copyOf(classifiers);
         rois = List.copyOf(rois);
         perModel = List.copyOf(perModel);
+        predictionSets = predictionSets == null ? List.of() : List.copyOf(predictionSets);
         uncertaintyReasons = List.copyOf(uncertaintyReasons);
     }
 
@@ -47,21 +60,33 @@ public record ClassificationResult(
         Timings t = new Timings(seconds, timings.tissueMaskSeconds(), timings.qualitySeconds(),
                 timings.classificationSeconds(), timings.totalSeconds() + seconds, timings.qualityTilesPerSecond(),
                 timings.classificationTilesPerSecond());
-        return new ClassificationResult(formatVersion, software, createdAt, slide, parameters, quality, classifiers, device,
-                t, selection, rois, perModel, ensemble, uncertaintyReasons);
+        return new ClassificationResult(formatVersion, software, createdAt, slide, parameters, outcome, quality,
+                classifiers, device, t, selection, rois, perModel, ensemble, domain, predictionSets, predictionSetNote,
+                uncertaintyReasons);
     }
 
+    /** True only when the outcome is a suggestion: enough good tiles, and tiles like the training data. */
     public boolean classifiable() {
-        return ensemble != null;
+        return outcome.status() == Outcome.Status.CLASSIFIED && ensemble != null;
     }
 
-    /** The suggested diagnosis (the ensemble's label), or null when the slide was not classifiable. */
+    /** The suggested diagnosis (the ensemble's label), or null when the outcome is not a suggestion. */
     public String diagnosis() {
-        return ensemble == null ? null : ensemble.label();
+        return classifiable() ? ensemble.label() : null;
     }
 
     public boolean uncertain() {
         return !uncertaintyReasons.isEmpty();
+    }
+
+    /** The prediction set at this coverage (0.90 or 0.95), or null. */
+    public PredictionSet predictionSet(double coverage) {
+        return predictionSets.stream().filter(s -> Math.abs(s.coverage() - coverage) < 1e-9).findFirst().orElse(null);
+    }
+
+    /** True when the input was a single microscope picture (field mode), not a whole-slide image. */
+    public boolean singleField() {
+        return slide != null && slide.format() != null && slide.format().startsWith("image/");
     }
 
     /** True when any model used is a demonstration model. */
