@@ -279,7 +279,8 @@ public final class ModelBundle implements AutoCloseable {
             for (Stage stage : stages) {
                 x = stage.model().getBlock().forward(ps, x, false);
                 if (stage.purpose() == Purpose.FEATURES) {
-                    NDArray mean = x.head().mean(new int[] {2, 3});
+                    // PyTorch's engine in DJL averages over one axis at a time.
+                    NDArray mean = x.head().mean(new int[] {3}).mean(new int[] {2});
                     k = (int) mean.getShape().get(1);
                     pooled = mean.toType(DataType.FLOAT32, false).toFloatArray();
                 }

@@ -47,16 +47,23 @@ class ClassifyCommandTest {
         Path result = out.resolve("cml-4.tiff.marrowscope.json");
         assertThat(line.get("resultFile").asText()).isEqualTo(result.toString());
         JsonNode saved = new ObjectMapper().readTree(result.toFile());
-        assertThat(saved.get("formatVersion").asInt()).isEqualTo(1);
+        assertThat(saved.get("formatVersion").asInt()).isEqualTo(2);
         // The tiny test models are toys (they call this CML smear AML); the point is the plumbing.
         assertThat(line.get("status").asText()).isEqualTo("classified");
+        assertThat(line.get("reasonCode").asText()).isEqualTo("classified");
+        // The test models carry no calibration: no domain check, no prediction set, and the line says so.
+        assertThat(line.get("domainChecked").asBoolean()).isFalse();
+        assertThat(line.get("uncertain").asBoolean()).isTrue();
+        assertThat(line.get("predictionSet95").isNull()).isTrue();
+        assertThat(line.get("message").asText()).contains("domain not checked").contains("no prediction set");
+        assertThat(line.get("micronsPerPixelSource").asText()).startsWith("tiff.");
         assertThat(line.get("diagnosis").asText()).isIn("ALL", "AML", "CML", "Lymphoma", "MM");
         assertThat(saved.get("rois")).hasSize(8);
         JsonNode geo = new ObjectMapper().readTree(out.resolve("cml-4.tiff.rois.geojson").toFile());
         assertThat(geo.get("features")).hasSize(8);
         List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
         assertThat(csv).hasSize(2);
-        assertThat(csv.getFirst()).startsWith("slide,exitCode,status,diagnosis");
+        assertThat(csv.getFirst()).startsWith("slide,exitCode,status,reasonCode,diagnosis");
     }
 
     @Test

@@ -156,8 +156,9 @@ class ReportWriterTest {
         var sel = fixtures.notClassifiable.selection();
         String text = text(r.pdf());
         assertThat(text).contains("NOT CLASSIFIABLE")
-                .contains("No diagnosis is suggested: the slide has too few regions of adequate quality. " + sel.atHigh()
-                        + " tiles reached p(good) ≥ 0.8 and " + sel.atLow() + " reached p(good) ≥ 0.5; 200 are needed.")
+                .contains("No diagnosis is suggested. Too few good tiles: " + sel.atHigh()
+                        + " tiles reached p(good) >= 0.8 and " + sel.atLow() + " reached 0.5; 200 are needed")
+                .contains("Domain not checked").contains("there is no \"normal\" or \"other\" class")
                 .contains("Stage 1 assessed " + sel.assessed() + " of " + sel.candidates() + " candidate tiles")
                 .contains("No regions of interest were selected")
                 .contains("aperio").contains("20×").contains("0.499 µm/px (scanner metadata)")

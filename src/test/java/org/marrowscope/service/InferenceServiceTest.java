@@ -214,7 +214,8 @@ class InferenceServiceTest {
                 "png", field.toFile());
         ClassifyRequest request = new ClassifyRequest(field, TINY, settings(5), tmp, false, "cpu");
         assertThatThrownBy(() -> service.classify(request, p -> { }, new CancellationToken()))
-                .hasMessageContaining("does not say its resolution").hasMessageContaining("--mpp");
+                .hasMessageContaining("does not state its resolution").hasMessageContaining("--mpp")
+                .hasMessageNotContaining("--mpp 0.");
     }
 
     @Test
@@ -222,6 +223,7 @@ class InferenceServiceTest {
         // boxes.tiff's TIFF tags claim 353 um/px: nothing a microscope makes.
         ClassifyRequest request = new ClassifyRequest(TestData.slide("boxes.tiff"), TINY, settings(5), tmp, false, "cpu");
         assertThatThrownBy(() -> service.classify(request, p -> { }, new CancellationToken()))
-                .hasMessageContaining("352.8 um/px").hasMessageContaining("not a microscope scan");
+                .hasMessageContaining("352.8 um/px").hasMessageContaining("calibration is wrong")
+                .hasMessageNotContaining("--mpp 0.");
     }
 }
