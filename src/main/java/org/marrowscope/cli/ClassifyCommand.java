@@ -19,6 +19,7 @@ import org.marrowscope.pipeline.ReinhardNormaliser;
 import org.marrowscope.pipeline.maps.GeoJsonExport;
 import org.marrowscope.io.AtomicFiles;
 import org.marrowscope.pipeline.result.ClassificationResult;
+import org.marrowscope.pipeline.result.OutcomeText;
 import org.marrowscope.pipeline.result.ResultStore;
 import org.marrowscope.report.CaseInfo;
 import org.marrowscope.report.GradCamProvider;
@@ -94,6 +95,9 @@ final class ClassifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The last result, for the note on what the models cannot say. */
+    private ClassificationResult last;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -118,6 +122,10 @@ final class ClassifyCommand implements Callable<Integer> {
             if (csv != null) {
                 AtomicFiles.write(csv, BatchRow.csv(rows));
             }
+            if (!json && last != null) {
+                // What the models cannot say, once per run (the app and the PDF say it with every result).
+                stderr.println("marrowscope: note: " + OutcomeText.scope(last));
+            }
             return exitCode(rows, cancel);
         }
     }
@@ -127,6 +135,7 @@ final class ClassifyCommand implements Callable<Integer> {
         ClassifyRequest request = new ClassifyRequest(slide, selection, settings, out, !force, device);
         try (ProgressBar bar = noProgress || json ? null : ProgressReporter.bar(slide.getFileName().toString())) {
             ClassificationOutcome outcome = service.classify(request, ProgressReporter.listener(bar), cancel);
+            last = outcome.result();
             Path geo = geojson ? writeGeoJson(outcome) : null;
             Path pdf = report ? writeReport(service, slide, selection, outcome, stderr) : null;
             if (json) {

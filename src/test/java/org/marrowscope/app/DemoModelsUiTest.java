@@ -81,5 +81,11 @@ class DemoModelsUiTest {
         assertThat(r.diagnosis()).isEqualTo("MM");
         assertThat(robot.lookup("#diagnosis").queryAs(Label.class).getText()).isEqualTo("MM");
         assertThat(robot.lookup(".demo-warning").tryQuery()).isPresent();
+        // The calibrated demo models check their domain and give prediction sets; the panel says both.
+        assertThat(r.outcome().status()).isEqualTo(org.marrowscope.pipeline.result.Outcome.Status.CLASSIFIED);
+        assertThat(robot.lookup("#domain-check").queryAs(Label.class).getText()).startsWith("Domain check passed");
+        assertThat(robot.lookup("#prediction-sets").queryAs(Label.class).getText()).contains("95% set: {");
+        assertThat(robot.lookup("#resolution").queryAs(Label.class).getText()).contains("0.25 um/px");
+        assertThat(robot.lookup("#scope").queryAs(Label.class).getText()).contains("no \"normal\" or \"other\" class");
     }
 }

@@ -19,13 +19,13 @@ import org.marrowscope.synth.smear.SmearSpec;
  * the out-of-domain set needs nothing outside the repository: the real H&E fixture, noise, gradients, clouds,
  * the app's icon, and synthetic smears recoloured to an H&E palette or to grey.
  */
-final class OutOfDomainInputs {
+public final class OutOfDomainInputs {
 
     private OutOfDomainInputs() {
     }
 
     /** A 2048 x 2048 field of a synthetic smear, as a camera on the microscope would give it (0.25 um/px). */
-    static BufferedImage smearField(SmearClass c, long seed) {
+    public static BufferedImage smearField(SmearClass c, long seed) {
         SmearRenderer smear = new SmearRenderer(SmearSpec.of(c, seed, 7168, 5120));
         BufferedImage field = new BufferedImage(2048, 2048, BufferedImage.TYPE_INT_RGB);
         smear.render(2500, 1500, 2048, 2048, ((DataBufferInt) field.getRaster().getDataBuffer()).getData());
@@ -33,13 +33,13 @@ final class OutOfDomainInputs {
     }
 
     /** The H&E section of the real CMU-1 fixture, level 0, as a PNG. */
-    static BufferedImage hematoxylinEosin() throws Exception {
+    public static BufferedImage hematoxylinEosin() throws Exception {
         try (Slide slide = Slides.open(TestData.slide("CMU-1-Small-Region.svs"))) {
             return slide.readRegion(0, 0, 0, (int) slide.width(), (int) slide.height());
         }
     }
 
-    static BufferedImage noise(int size, long seed) {
+    public static BufferedImage noise(int size, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < size; y++) {
@@ -50,7 +50,7 @@ final class OutOfDomainInputs {
         return img;
     }
 
-    static BufferedImage gradient(int size) {
+    public static BufferedImage gradient(int size) {
         BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {
@@ -62,7 +62,7 @@ final class OutOfDomainInputs {
     }
 
     /** Fractal value noise in purple and pink, a cloud that has a stain's colours but no cells. */
-    static BufferedImage clouds(int size, long seed) {
+    public static BufferedImage clouds(int size, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         int cells = 65;
         double[][] lattice = new double[cells][cells];
@@ -98,7 +98,7 @@ final class OutOfDomainInputs {
     }
 
     /** The same picture with H&E's palette: nuclei blue-purple, everything else pink. */
-    static BufferedImage hePalette(BufferedImage src) {
+    public static BufferedImage hePalette(BufferedImage src) {
         BufferedImage out = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < src.getHeight(); y++) {
             for (int x = 0; x < src.getWidth(); x++) {
@@ -111,7 +111,7 @@ final class OutOfDomainInputs {
         return out;
     }
 
-    static BufferedImage grey(BufferedImage src) {
+    public static BufferedImage grey(BufferedImage src) {
         BufferedImage out = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < src.getHeight(); y++) {
             for (int x = 0; x < src.getWidth(); x++) {
@@ -123,7 +123,7 @@ final class OutOfDomainInputs {
         return out;
     }
 
-    static Path png(BufferedImage img, Path dir, String name) throws IOException {
+    public static Path png(BufferedImage img, Path dir, String name) throws IOException {
         Path p = dir.resolve(name + ".png");
         ImageIO.write(img, "png", p.toFile());
         return p;
