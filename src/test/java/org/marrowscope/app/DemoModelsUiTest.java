@@ -88,4 +88,19 @@ class DemoModelsUiTest {
         assertThat(robot.lookup("#resolution").queryAs(Label.class).getText()).contains("0.25 um/px");
         assertThat(robot.lookup("#scope").queryAs(Label.class).getText()).contains("no \"normal\" or \"other\" class");
     }
+
+    @Test
+    void anHeSectionIsRefusedAsOutsideTheModelsDomainWithNoClassShown(FxRobot robot) throws Exception {
+        fx(() -> window.open(org.marrowscope.TestData.slide("CMU-1-Small-Region.svs"))).get(30, TimeUnit.SECONDS);
+        waitUntil(30, () -> window.view().slide() != null && window.models().scanned());
+        robot.clickOn("#classify");
+        waitUntil(300, () -> window.result() != null && !window.classifier().runningProperty().get());
+        ClassificationResult r = fx(() -> window.result());
+        assertThat(r.outcome().status()).as(r.outcome().reason())
+                .isEqualTo(org.marrowscope.pipeline.result.Outcome.Status.OUTSIDE_DOMAIN);
+        assertThat(robot.lookup("#diagnosis").queryAs(Label.class).getText()).isEqualTo("Outside the models' domain");
+        assertThat(robot.lookup("#outcome-reason").queryAs(Label.class).getText()).contains("unlike");
+        assertThat(robot.lookup("#vote-chart").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#domain-check").queryAs(Label.class).getText()).startsWith("Outside the models' domain");
+    }
 }

@@ -60,8 +60,12 @@ class CommittedDemoModelsTest {
     void theCommittedEvaluationIsOnThePlansUnseenTestCohortWithTheseBundles() throws Exception {
         String summary = Files.readString(MODELS.resolve("evaluation/summary.md"));
         long last = PLAN.testFirstSeed() + PLAN.testPerClass() * 5L - 1;
-        assertThat(summary).contains("seeds " + PLAN.testFirstSeed() + "-" + last)
-                .contains(PLAN.testPerClass() * 5 + " of " + PLAN.testPerClass() * 5 + " slides classified");
+        assertThat(summary).contains("seeds " + PLAN.testFirstSeed() + "-" + last);
+        // Knowing when not to answer may refuse a few in-domain slides, never more than 5%.
+        java.util.regex.Matcher classified = java.util.regex.Pattern.compile("(\\d+) of " + PLAN.testPerClass() * 5
+                + " slides classified").matcher(summary);
+        assertThat(classified.find()).isTrue();
+        assertThat(Integer.parseInt(classified.group(1))).isGreaterThanOrEqualTo(PLAN.testPerClass() * 5 * 95 / 100);
         for (String name : DemoTraining.CLASSIFIERS) {
             assertThat(summary).contains("classifier `" + name + " " + DemoTraining.VERSION + "`");
         }
