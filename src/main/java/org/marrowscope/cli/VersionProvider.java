@@ -8,7 +8,7 @@ import picocli.CommandLine;
 final class VersionProvider implements CommandLine.IVersionProvider {
 
     static String appVersion() {
-        String v = Main.class.getPackage().getImplementationVersion();
+        String v = MarrowScopeCommand.class.getPackage().getImplementationVersion();
         return v == null ? "development build" : v;
     }
 

@@ -4,14 +4,16 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CancellationException;
-import org.marrowscope.io.UserFolders;
 import org.marrowscope.model.ModelBundleException;
 import org.marrowscope.slide.SlideException;
 import org.marrowscope.train.LabelFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of the `marrowscope` command. */
+/**
+ * The `marrowscope` command and its subcommands. The process starts in {@code org.marrowscope.launcher.Main}, which
+ * supplies the desktop app for the no-command case through {@link Desktop}: cli never imports the app or JavaFX.
+ */
 @Command(name = "marrowscope",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -34,7 +36,7 @@ import picocli.CommandLine.Command;
             "  20  writing an output failed   21  model bundle missing or invalid",
             "  22  classification failed      23  label file invalid",
             "  130 cancelled"})
-public final class Main implements java.util.concurrent.Callable<Integer> {
+public final class MarrowScopeCommand implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -43,22 +45,35 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             description = "Without a command: start the desktop app, opening SLIDE when given.")
     java.nio.file.Path slide;
 
-    public static void main(String[] args) {
-        UserFolders.useDataFolderForDjlCache();
-        System.exit(run(args));
+    /** What `marrowscope [SLIDE]` without a command starts: the desktop app, supplied by the launcher. */
+    @FunctionalInterface
+    public interface Desktop {
+        /** Runs the app until its window closes and returns the exit code (slide: null for the start screen). */
+        int start(java.nio.file.Path slide, String software, PrintWriter err);
     }
 
-    /** Runs a command line and returns its exit code; used by tests, which must not call System.exit. */
-    public static int run(String... args) {
-        CommandLine cli = commandLine();
-        return cli.execute(args);
+    /** Without a desktop (a command-line-only build, the tests): says so with the no-display exit code. */
+    static final Desktop NO_DESKTOP = (slide, software, err) -> {
+        err.println("marrowscope: the desktop app is not part of this program; use a command (marrowscope --help)");
+        return ExitCodes.NO_DISPLAY;
+    };
+
+    private final Desktop desktop;
+
+    private MarrowScopeCommand(Desktop desktop) {
+        this.desktop = desktop;
+    }
+
+    /** The command line with its failure handling; the launcher adds the desktop's pieces. */
+    public static CommandLine commandLine(Desktop desktop) {
+        CommandLine cli = new CommandLine(new MarrowScopeCommand(desktop));
+        cli.setExecutionExceptionHandler(MarrowScopeCommand::handleFailure);
+        cli.setUsageHelpAutoWidth(true);
+        return cli;
     }
 
     static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new Main());
-        cli.setExecutionExceptionHandler(Main::handleFailure);
-        cli.setUsageHelpAutoWidth(true);
-        return cli;
+        return commandLine(NO_DESKTOP);
     }
 
     /** No subcommand: the desktop app (a slide argument opens in it). */
@@ -74,7 +89,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             spec.commandLine().getErr().println("marrowscope: No such file: " + slide);
             return org.marrowscope.slide.SlideException.Kind.NOT_FOUND.exitCode();
         }
-        return org.marrowscope.app.AppLauncher.launch(slide, VersionProvider.softwareName(), spec.commandLine().getErr());
+        return desktop.start(slide, VersionProvider.softwareName(), spec.commandLine().getErr());
     }
 
     /** Known failures get one clear line on stderr and their own exit code; only bugs get a stack trace. */

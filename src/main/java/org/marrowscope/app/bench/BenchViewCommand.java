@@ -1,4 +1,4 @@
-package org.marrowscope.cli;
+package org.marrowscope.app.bench;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.marrowscope.app.AppLauncher;
-import org.marrowscope.bench.ViewBenchmark;
+import org.marrowscope.cli.ExitCodes;
+import org.marrowscope.cli.SizeConverter;
 import org.marrowscope.synth.SmearClass;
 import org.marrowscope.synth.SyntheticSlideWriter;
 import org.marrowscope.synth.smear.SmearSpec;
@@ -17,12 +18,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+/** `marrowscope bench view`: the desktop's benchmark, added to the command line by the launcher (cli never imports the app). */
 @Command(name = "view", mixinStandardHelpOptions = true,
         description = {"The deep-zoom viewer under load (needs a display; on a server: xvfb-run marrowscope bench view).",
             "Paint time per frame along a scripted pan-and-zoom path with a cold and a warm tile cache, against reading",
             "each frame synchronously (the cost of blocking the UI on I/O); open to first full paint; heap and tile cache",
             "during --minutes of scripted navigation."})
-final class BenchViewCommand implements Callable<Integer> {
+public final class BenchViewCommand implements Callable<Integer> {
 
     @Option(names = "--slide", paramLabel = "SLIDE", description = "Slide to use (default: a synthetic slide of --size, "
             + "generated once into the temporary folder and reused).")

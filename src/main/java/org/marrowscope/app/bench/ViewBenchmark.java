@@ -1,4 +1,4 @@
-package org.marrowscope.bench;
+package org.marrowscope.app.bench;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
