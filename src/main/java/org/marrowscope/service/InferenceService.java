@@ -20,7 +20,7 @@ import org.marrowscope.model.QualityModel;
 import org.marrowscope.model.TorchRuntime;
 import org.marrowscope.pipeline.CancellationToken;
 import org.marrowscope.pipeline.ClassificationPipeline;
-import org.marrowscope.pipeline.ModelInfo;
+import org.marrowscope.pipeline.result.ModelInfo;
 import org.marrowscope.pipeline.Progress;
 import org.marrowscope.pipeline.RoiImages;
 import org.marrowscope.pipeline.Stage;

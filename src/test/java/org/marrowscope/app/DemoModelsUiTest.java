@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.marrowscope.pipeline.PipelineSettings;
-import org.marrowscope.pipeline.SelectionMode;
+import org.marrowscope.pipeline.result.SelectionMode;
 import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.synth.SmearClass;
 import org.marrowscope.synth.SyntheticSlideWriter;

@@ -3,12 +3,15 @@ package org.marrowscope.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 import org.marrowscope.pipeline.result.ClassificationResult;
+import org.marrowscope.pipeline.result.ModelInfo;
 import org.marrowscope.pipeline.result.ModelVote;
 import org.marrowscope.pipeline.result.RoiResult;
 import org.marrowscope.pipeline.result.RunParameters;
+import org.marrowscope.pipeline.result.SelectionMode;
 import org.marrowscope.pipeline.result.SelectionSummary;
 import org.marrowscope.pipeline.result.SlideIdentity;
 import org.marrowscope.pipeline.result.Timings;
+import org.marrowscope.pipeline.result.Vote;
 
 /** Hand-made results with known contents, for the code that reads results (maps, export, storage). */
 public final class SampleResults {

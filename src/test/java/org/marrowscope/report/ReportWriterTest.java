@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marrowscope.model.GradCam;
 import org.marrowscope.model.GradCamMap;
-import org.marrowscope.pipeline.ModelInfo;
+import org.marrowscope.pipeline.result.ModelInfo;
 import org.marrowscope.slide.Slide;
 import org.marrowscope.slide.Slides;
 

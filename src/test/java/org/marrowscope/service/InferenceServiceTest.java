@@ -20,7 +20,7 @@ import org.marrowscope.model.GradCamMap;
 import org.marrowscope.pipeline.CancellationToken;
 import org.marrowscope.pipeline.PipelineSettings;
 import org.marrowscope.pipeline.Progress;
-import org.marrowscope.pipeline.SelectionMode;
+import org.marrowscope.pipeline.result.SelectionMode;
 import org.marrowscope.pipeline.SelectionSettings;
 import org.marrowscope.pipeline.Stage;
 import org.marrowscope.pipeline.result.ClassificationResult;

@@ -1,7 +1,6 @@
 package org.marrowscope.pipeline.result;
 
 import org.marrowscope.pipeline.Selection;
-import org.marrowscope.pipeline.SelectionMode;
 
 /**
  * Stage 1's counts, kept in the result so "not classifiable" can say why.

@@ -1,4 +1,4 @@
-package org.marrowscope.pipeline;
+package org.marrowscope.pipeline.result;
 
 /** How the ROIs of a slide were chosen. */
 public enum SelectionMode {

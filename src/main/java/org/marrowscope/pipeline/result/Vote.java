@@ -1,4 +1,4 @@
-package org.marrowscope.pipeline;
+package org.marrowscope.pipeline.result;
 
 import java.util.List;
 
