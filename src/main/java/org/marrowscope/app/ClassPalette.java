@@ -2,7 +2,7 @@ package org.marrowscope.app;
 
 import java.util.List;
 import javafx.scene.paint.Color;
-import org.marrowscope.pipeline.ClassColours;
+import org.marrowscope.colour.ClassColours;
 
 /** The paper's class colours as JavaFX colours. */
 final class ClassPalette {

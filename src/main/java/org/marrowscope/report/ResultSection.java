@@ -4,7 +4,7 @@ import java.awt.Color;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.marrowscope.pipeline.ClassColours;
+import org.marrowscope.colour.ClassColours;
 import org.marrowscope.pipeline.result.ModelInfo;
 import org.marrowscope.pipeline.result.Vote;
 import org.marrowscope.pipeline.result.ClassificationResult;

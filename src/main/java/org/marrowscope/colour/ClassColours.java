@@ -1,4 +1,4 @@
-package org.marrowscope.pipeline;
+package org.marrowscope.colour;
 
 import java.util.List;
 import java.util.Locale;
