@@ -4,7 +4,7 @@ import java.util.List;
 import javafx.scene.paint.Color;
 import org.marrowscope.colour.ClassColours;
 
-/** The paper's class colours as JavaFX colours. */
+/** The shared class colours ({@link ClassColours}) as JavaFX colours. */
 final class ClassPalette {
 
     private ClassPalette() {

@@ -25,7 +25,7 @@ import org.marrowscope.pipeline.RoiImages;
 import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.pipeline.result.RoiResult;
 import org.marrowscope.viewer.FxImages;
-import org.marrowscope.viewer.HeatColours;
+import org.marrowscope.colour.SaliencyScale;
 
 /**
  * The selected ROI large, as the models saw it, with its Grad-CAM: which classifier, which class, which layer
@@ -221,7 +221,7 @@ final class RoiDetail extends VBox {
         float[] v = map.values();
         int[] argb = new int[v.length];
         for (int i = 0; i < v.length; i++) {
-            argb[i] = HeatColours.argb(v[i]);
+            argb[i] = SaliencyScale.argb(v[i]);
         }
         return FxImages.fromArgb(argb, map.width(), map.height());
     }

@@ -5,28 +5,30 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The paper's class colours (Figure 4): ALL red, AML orange, CML yellow, lymphoma green, MM light blue.
- * Classes a bundle adds beyond these get distinct colours from a fixed palette, by position.
+ * Class colours, the same on the screen, in the PDF, in GeoJSON and in the ROC figures. The five classes take
+ * the Okabe-Ito palette (Okabe and Ito, 2008), chosen to stay distinct with every common colour vision deficiency:
+ * ALL vermillion, AML orange, CML yellow, lymphoma bluish green, MM sky blue. Classes a bundle adds beyond these
+ * take the palette's remaining colours, then greys, by position.
  */
 public final class ClassColours {
 
-    private static final Map<String, Integer> PAPER = Map.of(
-            "all", 0xE41A1C,
-            "aml", 0xFF8C00,
-            "cml", 0xFFD700,
-            "lymphoma", 0x2CA02C,
-            "mm", 0x87CEEB);
+    private static final Map<String, Integer> FIVE = Map.of(
+            "all", 0xD55E00,
+            "aml", 0xE69F00,
+            "cml", 0xF0E442,
+            "lymphoma", 0x009E73,
+            "mm", 0x56B4E9);
 
-    private static final int[] EXTRA = {0x9467BD, 0x8C564B, 0xE377C2, 0x7F7F7F, 0x17BECF, 0xBCBD22};
+    private static final int[] EXTRA = {0x0072B2, 0xCC79A7, 0x000000, 0x777777, 0xBBBBBB};
 
     private ClassColours() {
     }
 
-    /** 0xRRGGBB for {@code className}, the paper's colour when it is one of the five. */
+    /** 0xRRGGBB for {@code className}: its Okabe-Ito colour when it is one of the five classes. */
     public static int of(String className, List<String> classes) {
-        Integer paper = PAPER.get(className.toLowerCase(Locale.ROOT));
-        if (paper != null) {
-            return paper;
+        Integer known = FIVE.get(className.toLowerCase(Locale.ROOT));
+        if (known != null) {
+            return known;
         }
         int index = Math.max(0, classes.indexOf(className));
         return EXTRA[index % EXTRA.length];

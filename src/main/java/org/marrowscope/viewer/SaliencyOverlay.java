@@ -14,7 +14,7 @@ public final class SaliencyOverlay extends Overlay {
         super("Saliency map", 0.5);
     }
 
-    /** @param image the heat raster (see {@link HeatColours}), covering the slide's full extent */
+    /** @param image the heat raster (see {@link org.marrowscope.colour.SaliencyScale}), covering the slide's full extent */
     public void setHeat(Image image, long width, long height) {
         heat = image;
         slideWidth = width;
