@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -24,6 +26,7 @@ import org.marrowscope.pipeline.result.ModelInfo;
 import org.marrowscope.pipeline.RoiImages;
 import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.pipeline.result.RoiResult;
+import org.marrowscope.slide.SlideException;
 import org.marrowscope.viewer.FxImages;
 import org.marrowscope.colour.SaliencyScale;
 
@@ -47,10 +50,11 @@ final class RoiDetail extends VBox {
     private final ComboBox<String> camClass = new ComboBox<>();
     private final ComboBox<GradCam.Layer> layer = new ComboBox<>();
     private final Slider opacity = new Slider(0, 1, 0.55);
-    private Path slidePath;
     private ClassificationResult result;
     private RoiImages images;
     private RoiResult roi;
+    /** The shown ROI's tile, read once from the open slide; Grad-CAM is computed from it, never from a reopened slide. */
+    private CompletableFuture<BufferedImage> roiTile;
     private boolean updating;
     private int request;
 
@@ -126,8 +130,7 @@ final class RoiDetail extends VBox {
         setDisable(true);
     }
 
-    void setResult(Path slide, ClassificationResult value, RoiImages source) {
-        slidePath = slide;
+    void setResult(ClassificationResult value, RoiImages source) {
         result = value;
         images = source;
         updating = true;
@@ -151,18 +154,22 @@ final class RoiDetail extends VBox {
         tile.setImage(null);
         cam.setImage(null);
         RoiImages source = images;
-        context.background().submit(() -> {
+        roiTile = CompletableFuture.supplyAsync(() -> {
             try {
-                BufferedImage image = source.read(value);
-                var fx = FxImages.toFx(image);
-                Platform.runLater(() -> {
-                    if (roi == value) {
-                        tile.setImage(fx);
-                    }
-                });
-            } catch (Exception e) {
-                Platform.runLater(() -> camInfo.setText("The ROI could not be read: " + Dialogs.message(e)));
+                return source.read(value);
+            } catch (SlideException e) {
+                throw new CompletionException(e);
             }
+        }, context.background());
+        roiTile.whenComplete((image, error) -> {
+            var fx = error == null ? FxImages.toFx(image) : null;
+            Platform.runLater(() -> {
+                if (error != null) {
+                    camInfo.setText("The ROI could not be read: " + Dialogs.message(error));
+                } else if (roi == value) {
+                    tile.setImage(fx);
+                }
+            });
         });
         updating = true;
         camClass.setValue(value.ensembleLabel());
@@ -189,11 +196,10 @@ final class RoiDetail extends VBox {
         }
         int classIndex = Math.max(0, result.classes().indexOf(camClass.getValue()));
         GradCam.Layer chosen = layer.getValue();
-        RoiResult target = roi;
         int ticket = ++request;
         camInfo.setText("Computing Grad-CAM…");
-        context.inference().gradCam(slidePath, result, result.rois().indexOf(target), bundle.get(), classIndex, chosen,
-                context.device()).whenComplete((map, error) -> Platform.runLater(() -> {
+        roiTile.thenCompose(image -> context.inference().gradCam(image, bundle.get(), classIndex, chosen, context.device()))
+                .whenComplete((map, error) -> Platform.runLater(() -> {
                     if (ticket != request) {
                         return;
                     }
@@ -206,11 +212,6 @@ final class RoiDetail extends VBox {
                     camInfo.setText(String.format(Locale.ROOT, "%s at the %s layer: p(%s) = %.2f", info.name(),
                             chosen.name().toLowerCase(Locale.ROOT), map.className(), map.probability()));
                 }));
-    }
-
-    /** Last Grad-CAM shown, as text (tests wait on it). */
-    String camText() {
-        return camInfo.getText();
     }
 
     boolean hasCam() {

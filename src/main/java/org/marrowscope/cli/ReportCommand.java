@@ -16,6 +16,7 @@ import org.marrowscope.report.CaseInfo;
 import org.marrowscope.report.GradCamProvider;
 import org.marrowscope.report.ReportOptions;
 import org.marrowscope.report.ReportWriter;
+import org.marrowscope.service.GradCamLookup;
 import org.marrowscope.service.InferenceService;
 import org.marrowscope.service.ModelCatalog;
 import picocli.CommandLine.Command;
@@ -105,7 +106,7 @@ final class ReportCommand implements Callable<Integer> {
         // Ctrl+C interrupts the report (nothing is written then) and lets it clean up before the JVM exits.
         try (CancelOnInterrupt interrupt = CancelOnInterrupt.interrupting(Thread.currentThread(), Duration.ofSeconds(10));
              InferenceService service = new InferenceService(VersionProvider.softwareName(), 1)) {
-            GradCamProvider cams = GradCamProvider.locate(service, slide, result, folders, layer(), device);
+            GradCamProvider cams = GradCamLookup.locate(service, slide, result, folders, layer(), device);
             if (result.classifiable() && !cams.available()) {
                 err.println("marrowscope: warning: Grad-CAM maps left out: " + cams.unavailableReason().orElseThrow());
             }

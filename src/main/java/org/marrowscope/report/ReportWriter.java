@@ -11,6 +11,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
 import org.marrowscope.io.AtomicFiles;
+import org.marrowscope.pipeline.RoiImages;
 import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.pipeline.result.ResultStore;
 import org.marrowscope.pipeline.result.SlideIdentity;
@@ -102,7 +103,7 @@ public final class ReportWriter {
             GalleryPlan plan = GalleryPlan.of(result, options, info);
             if (gradCams.available()) {
                 // The maps are computed in the background (the inference thread) while the pages are laid out.
-                gradCams.prefetch(plan.shown());
+                gradCams.prefetch(plan.shown(), new RoiImages(slide, result.parameters()));
             }
             Styles styles = Styles.of(ReportFonts.embed(document));
             ReportContext ctx;
