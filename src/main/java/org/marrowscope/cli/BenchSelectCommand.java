@@ -14,7 +14,7 @@ import org.marrowscope.pipeline.TileGeometry;
 import org.marrowscope.service.ModelCatalog;
 import org.marrowscope.slide.Slide;
 import org.marrowscope.slide.Slides;
-import org.marrowscope.synth.SmearClass;
+import org.marrowscope.synth.smear.SmearClass;
 import org.marrowscope.synth.SyntheticSlideWriter;
 import org.marrowscope.synth.smear.SmearSpec;
 import org.marrowscope.synth.tiff.TiffWriteOptions;

@@ -9,7 +9,7 @@ import java.util.List;
 import org.marrowscope.io.AtomicFiles;
 import org.marrowscope.pipeline.CancellationToken;
 import org.marrowscope.synth.GroundTruth;
-import org.marrowscope.synth.SmearClass;
+import org.marrowscope.synth.smear.SmearClass;
 import org.marrowscope.synth.SyntheticSlideWriter;
 import org.marrowscope.synth.smear.SmearSpec;
 import org.marrowscope.synth.tiff.TiffWriteOptions;

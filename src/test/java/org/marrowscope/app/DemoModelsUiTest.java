@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.marrowscope.pipeline.PipelineSettings;
 import org.marrowscope.pipeline.result.SelectionMode;
 import org.marrowscope.pipeline.result.ClassificationResult;
-import org.marrowscope.synth.SmearClass;
+import org.marrowscope.synth.smear.SmearClass;
 import org.marrowscope.synth.SyntheticSlideWriter;
 import org.marrowscope.synth.smear.SmearSpec;
 import org.marrowscope.synth.tiff.TiffWriteOptions;

@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import org.marrowscope.app.AppLauncher;
 import org.marrowscope.cli.ExitCodes;
 import org.marrowscope.cli.SizeConverter;
-import org.marrowscope.synth.SmearClass;
+import org.marrowscope.synth.smear.SmearClass;
 import org.marrowscope.synth.SyntheticSlideWriter;
 import org.marrowscope.synth.smear.SmearSpec;
 import org.marrowscope.synth.tiff.TiffWriteOptions;

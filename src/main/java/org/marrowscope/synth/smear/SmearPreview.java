@@ -15,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
 import java.util.SplittableRandom;
-import org.marrowscope.synth.SmearClass;
 import org.marrowscope.synth.cells.CellEnv;
 import org.marrowscope.synth.cells.CellFactory;
 import org.marrowscope.synth.cells.CellPainter;

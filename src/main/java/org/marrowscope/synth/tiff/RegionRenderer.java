@@ -1,4 +1,4 @@
-package org.marrowscope.synth;
+package org.marrowscope.synth.tiff;
 
 /**
  * Source of level-0 pixels for a slide that is generated rather than scanned.

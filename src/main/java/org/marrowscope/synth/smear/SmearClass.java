@@ -1,4 +1,4 @@
-package org.marrowscope.synth;
+package org.marrowscope.synth.smear;
 
 /** The diagnoses a synthetic smear can show, in the paper's class order. */
 public enum SmearClass {
