@@ -1,7 +1,7 @@
 package org.marrowscope.cli;
 
 import org.marrowscope.slide.SlideException;
-import org.marrowscope.slide.openslide.OpenSlideSlide;
+import org.marrowscope.slide.OpenSlideSlide;
 import picocli.CommandLine;
 
 /** Prints our version and the native libraries found, which is what a support request needs first. */

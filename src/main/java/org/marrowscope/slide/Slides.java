@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.marrowscope.slide.SlideException.Kind;
-import org.marrowscope.slide.openslide.OpenSlideSlide;
 
 /** Opens any slide or microscope picture, checking the file first so each failure gets its own message. */
 public final class Slides {

@@ -1,4 +1,4 @@
-package org.marrowscope.slide.openslide;
+package org.marrowscope.slide;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 

@@ -1,4 +1,4 @@
-package org.marrowscope.slide.openslide;
+package org.marrowscope.slide;
 
 /**
  * OpenSlide returns premultiplied ARGB with alpha 0 outside the scanned area; everything downstream

@@ -1,4 +1,4 @@
-package org.marrowscope.slide.openslide;
+package org.marrowscope.slide;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marrowscope.TestData;
 import org.marrowscope.slide.AssociatedImage;
+import org.marrowscope.slide.OpenSlideLibrary;
+import org.marrowscope.slide.OpenSlideSlide;
 import org.marrowscope.slide.Slide;
 import org.marrowscope.slide.SlideException;
 import org.marrowscope.slide.SlideException.Kind;
