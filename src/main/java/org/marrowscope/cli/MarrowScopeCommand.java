@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.CancellationException;
 import org.marrowscope.model.ModelBundleException;
 import org.marrowscope.slide.SlideException;
-import org.marrowscope.train.LabelFileException;
+import org.marrowscope.labels.LabelFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

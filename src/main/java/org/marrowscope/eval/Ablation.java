@@ -23,7 +23,7 @@ import org.marrowscope.pipeline.Voting;
 import org.marrowscope.slide.Slide;
 import org.marrowscope.slide.SlideException;
 import org.marrowscope.slide.Slides;
-import org.marrowscope.train.LabelledSlide;
+import org.marrowscope.labels.LabelledSlide;
 import org.marrowscope.train.RoiSampler;
 
 /**

@@ -21,9 +21,9 @@ import org.marrowscope.service.ClassifyRequest;
 import org.marrowscope.service.InferenceService;
 import org.marrowscope.service.ModelSelection;
 import org.marrowscope.slide.SlideException;
-import org.marrowscope.train.DiagnosisLabels;
-import org.marrowscope.train.LabelFileException;
-import org.marrowscope.train.LabelledSlide;
+import org.marrowscope.labels.DiagnosisLabels;
+import org.marrowscope.labels.LabelFileException;
+import org.marrowscope.labels.LabelledSlide;
 
 /**
  * The paper's evaluation of a labelled cohort: every slide is classified by the real pipeline (results saved

@@ -1,4 +1,4 @@
-package org.marrowscope.train;
+package org.marrowscope.labels;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package org.marrowscope.train;
+package org.marrowscope.labels;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -22,12 +22,12 @@ import java.util.Set;
  * @param file the file read
  * @param rows the data rows, blank lines skipped
  */
-record CsvTable(Path file, List<Row> rows) {
+public record CsvTable(Path file, List<Row> rows) {
 
     /** One data row: its 1-based line in the file and its values by (lower-case) column name. */
-    record Row(int line, Map<String, String> values) {
+    public record Row(int line, Map<String, String> values) {
 
-        String get(String column) {
+        public String get(String column) {
             return values.getOrDefault(column, "");
         }
     }
@@ -41,7 +41,7 @@ record CsvTable(Path file, List<Row> rows) {
      * Reads {@code file}, whose header must name every column of {@code required} and nothing outside
      * {@code required} and {@code optional} (a misspelt column is refused, not ignored).
      */
-    static CsvTable read(Path file, List<String> required, Set<String> optional) throws LabelFileException, IOException {
+    public static CsvTable read(Path file, List<String> required, Set<String> optional) throws LabelFileException, IOException {
         if (!Files.isRegularFile(file)) {
             throw new LabelFileException(file, 0, "file not found");
         }
@@ -128,7 +128,7 @@ record CsvTable(Path file, List<Row> rows) {
     }
 
     /** Quotes a value for CSV output when it needs quoting. */
-    static String quote(String value) {
+    public static String quote(String value) {
         if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")
                 || !value.equals(value.strip())) {
             return "\"" + value.replace("\"", "\"\"") + "\"";
