@@ -93,7 +93,7 @@ public final class ClassificationPipeline {
                 selection.assessed() / Math.max(1e-9, stage1Seconds), selection.rois().size() / Math.max(1e-9, stage2Seconds));
         return new ClassificationResult(ClassificationResult.FORMAT_VERSION, software, Instant.now().toString(), SlideIdentity.of(slide),
                 parameters(mpp, modelMpp), quality.info(), classifiers.stream().map(TileClassifier::info).toList(), device,
-                timings, SelectionSummary.of(selection, grid.size(), grid.size() - candidates.size()),
+                timings, SelectionSummaries.of(selection, grid.size(), grid.size() - candidates.size()),
                 rois(selection.rois(), perModel, classes), votes, ensemble, reasons);
     }
 
