@@ -214,10 +214,6 @@ final class RoiDetail extends VBox {
                 }));
     }
 
-    boolean hasCam() {
-        return cam.getImage() != null;
-    }
-
     static javafx.scene.image.Image heat(GradCamMap map) {
         float[] v = map.values();
         int[] argb = new int[v.length];
@@ -225,9 +221,5 @@ final class RoiDetail extends VBox {
             argb[i] = SaliencyScale.argb(v[i]);
         }
         return FxImages.fromArgb(argb, map.width(), map.height());
-    }
-
-    List<String> classifierNames() {
-        return List.copyOf(classifier.getItems());
     }
 }

@@ -100,10 +100,6 @@ public final class MarrowScopeCommand implements java.util.concurrent.Callable<I
                 err.println("marrowscope: " + se.getMessage());
                 yield se.kind().exitCode();
             }
-            case OutputException oe -> {
-                err.println("marrowscope: " + oe.getMessage());
-                yield ExitCodes.OUTPUT_FAILED;
-            }
             case IOException io -> {
                 err.println("marrowscope: " + io.getMessage());
                 yield ExitCodes.OUTPUT_FAILED;

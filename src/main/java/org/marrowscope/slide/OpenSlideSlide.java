@@ -96,17 +96,6 @@ public final class OpenSlideSlide implements Slide {
         return new OpenSlideSlide(lib, path, handle, vendor);
     }
 
-    /** True when OpenSlide recognises the file's format (without opening it fully). */
-    public static boolean recognises(Path path) throws SlideException {
-        OpenSlideLibrary lib = OpenSlideLibrary.get();
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment cPath = arena.allocateFrom(path.toAbsolutePath().toString());
-            return !((MemorySegment) lib.detectVendor.invokeExact(cPath)).equals(MemorySegment.NULL);
-        } catch (Throwable t) {
-            return false;
-        }
-    }
-
     /** The version of the OpenSlide library in use, e.g. "3.4.1". */
     public static String libraryVersion() throws SlideException {
         return OpenSlideLibrary.get().version();
