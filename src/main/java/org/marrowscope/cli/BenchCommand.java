@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
  * launcher adds the desktop's {@code view} benchmark, which cli cannot name.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
+        header = "Measure performance against baselines measured in the same run.",
         description = "Measure performance against baselines measured in the same run.",
         subcommands = {BenchReadCommand.class, BenchSynthCommand.class, BenchSelectCommand.class,
             BenchClassifyCommand.class, BenchReportCommand.class})

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "synth", mixinStandardHelpOptions = true,
+        header = "Time and memory to write a synthetic slide against rendering it.",
         description = {"Time and peak memory to write a synthetic slide, against rendering the same pixels without",
             "writing them (the baseline), and peak heap against the size of the level-0 image it never holds."})
 final class BenchSynthCommand implements Callable<Integer> {

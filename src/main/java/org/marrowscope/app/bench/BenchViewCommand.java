@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 
 /** `marrowscope bench view`: the desktop's benchmark, added to the command line by the launcher (cli never imports the app). */
 @Command(name = "view", mixinStandardHelpOptions = true,
+        header = "Viewer frame times and memory while navigating (needs a display).",
         description = {"The deep-zoom viewer under load (needs a display; on a server: xvfb-run marrowscope bench view).",
             "Paint time per frame along a scripted pan-and-zoom path with a cold and a warm tile cache, against reading",
             "each frame synchronously (the cost of blocking the UI on I/O); open to first full paint; heap and tile cache",
