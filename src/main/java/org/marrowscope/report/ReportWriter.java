@@ -21,8 +21,8 @@ import org.marrowscope.slide.SlideException;
 import org.marrowscope.slide.Slides;
 
 /**
- * Writes the PDF/A-2b report of a classified slide (SPEC 8), for the desktop app's export button and the command
- * line alike. Headless: no JavaFX, figures drawn with Java2D.
+ * Writes the PDF/A-2b report of a classified slide (sections and rules in README, "report"), for the desktop app's
+ * export button and the command line alike. Headless: no JavaFX, figures drawn with Java2D.
  *
  * <p>The file is written atomically: the whole document is rendered first, then saved to a temporary file and
  * renamed over the target, so an error or a cancel (interrupting the writing thread) never leaves a partial PDF,

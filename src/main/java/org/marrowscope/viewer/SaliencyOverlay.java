@@ -3,7 +3,10 @@ package org.marrowscope.viewer;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
 
-/** The saliency heat map (SPEC 3.6), a low-resolution raster stretched over the whole slide. */
+/**
+ * The saliency heat map (ROI density times the probability of the slide's class; see {@code SaliencyMap}), a
+ * low-resolution raster stretched over the whole slide.
+ */
 public final class SaliencyOverlay extends Overlay {
 
     private Image heat;
