@@ -1,11 +1,17 @@
 package org.marrowscope;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +63,20 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.marrowscope.service..", "org.marrowscope.cli..")
                 .because("Grad-CAM maps come through GradCamProvider.Engine from tiles the report holds")
                 .check(classes);
+    }
+
+    @Test
+    void everyPackageStatesItsJobAndWhatItMayImport() throws IOException {
+        Path sources = Path.of("src/main/java/org/marrowscope");
+        try (Stream<Path> files = Files.walk(sources)) {
+            List<Path> packages = files.filter(f -> f.toString().endsWith(".java")).map(Path::getParent).distinct().toList();
+            assertThat(packages).hasSizeGreaterThan(20);
+            for (Path dir : packages) {
+                Path info = dir.resolve("package-info.java");
+                assertThat(info).as("package-info.java of %s", sources.relativize(dir)).exists();
+                assertThat(Files.readString(info)).as(info.toString()).contains("<p>May import: ");
+            }
+        }
     }
 
     @Test
