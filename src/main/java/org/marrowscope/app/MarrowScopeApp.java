@@ -23,8 +23,9 @@ public final class MarrowScopeApp extends Application {
         if (!slides.isEmpty()) {
             var opening = window.open(Path.of(slides.getFirst()));
             if (ReadinessMarker.requested()) {
-                // open() shows the slide in a runLater of its own; this one runs after it.
-                opening.thenRun(() -> Platform.runLater(() -> ReadinessMarker.write(stage)));
+                // open() shows the slide in a runLater of its own; this one runs after it, and the marker waits
+                // until the view has painted the slide, not just the window around it.
+                opening.thenRun(() -> Platform.runLater(() -> ReadinessMarker.afterFirstCompletePaint(window.view(), () -> ReadinessMarker.write(stage))));
             }
         } else if (ReadinessMarker.requested()) {
             Platform.runLater(() -> ReadinessMarker.write(stage));

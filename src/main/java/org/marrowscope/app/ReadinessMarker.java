@@ -13,11 +13,12 @@ import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.marrowscope.viewer.SlideView;
 
 /**
  * Proof that the real window came up, for the toolkit test and smoke checks on a new system: with
  * {@code -Dmarrowscope.readyFile=FILE} the app, once its window shows (and the slide given on the command line
- * is open), writes a screenshot to FILE.png and then one line to FILE, and quits when
+ * is open and painted), writes a screenshot to FILE.png and then one line to FILE, and quits when
  * {@code -Dmarrowscope.quitWhenReady=true}. A missing GTK or GL library stops the app before this point, which is
  * what the test is for.
  */
@@ -32,6 +33,17 @@ final class ReadinessMarker {
     /** True when a marker was asked for. */
     static boolean requested() {
         return System.getProperty(FILE_PROPERTY) != null;
+    }
+
+    /** Runs {@code action} once, on the FX thread, after the view's first paint with every tile of its level. */
+    static void afterFirstCompletePaint(SlideView view, Runnable action) {
+        view.setPaintListener((nanos, complete) -> {
+            if (complete) {
+                view.setPaintListener((n, c) -> { });
+                Platform.runLater(action);
+            }
+        });
+        view.requestPaint();
     }
 
     /** On the FX thread: screenshot, then the marker line (written last, so its presence means both are complete). */

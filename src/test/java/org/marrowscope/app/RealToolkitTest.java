@@ -56,6 +56,14 @@ class RealToolkitTest {
             assertThat(colours).as("distinct colours in the window (a blank window has one or two)").isGreaterThan(20);
             var shot = ImageIO.read(tmp.resolve("ready.txt.png").toFile());
             assertThat(shot.getWidth()).isGreaterThan(600);
+            // The slide view (left of the side panel) shows the slide itself, not an empty grey pane.
+            java.util.Set<Integer> inView = new java.util.HashSet<>();
+            for (int y = shot.getHeight() / 4; y < shot.getHeight() * 3 / 4; y += 5) {
+                for (int x = shot.getWidth() / 6; x < shot.getWidth() / 2; x += 5) {
+                    inView.add(shot.getRGB(x, y));
+                }
+            }
+            assertThat(inView).as("distinct colours in the middle of the slide view").hasSizeGreaterThan(50);
         } finally {
             server.destroy();
             if (!server.waitFor(10, TimeUnit.SECONDS)) {
