@@ -46,7 +46,7 @@ java_options=(--java-options '--enable-native-access=ALL-UNNAMED'
 common=(--name MarrowScope --app-version "$app_version" --vendor "MarrowScope"
   --description "Decision support for bone marrow aspirate whole-slide images"
   --copyright "Apache License 2.0" --input "$out/input" --main-jar "marrowscope-$version.jar"
-  --main-class org.marrowscope.cli.Main --runtime-image "$out/runtime" "${java_options[@]}" "${icon_args[@]}"
+  --main-class org.marrowscope.launcher.Main --runtime-image "$out/runtime" "${java_options[@]}" "${icon_args[@]}"
   --add-launcher marrowscope=installer/linux/marrowscope-cli.properties)
 
 echo "jpackage: app image"

@@ -19,7 +19,7 @@ assoc=()
 for f in installer/linux/associations/*.properties; do assoc+=(--file-associations "$f"); done
 "$JAVA_HOME/bin/jpackage" --type dmg --dest "$out" --name MarrowScope --app-version "${version%-SNAPSHOT}" \
   --vendor MarrowScope --description "Decision support for bone marrow aspirate whole-slide images" \
-  --input "$out/input" --main-jar "marrowscope-$version.jar" --main-class org.marrowscope.cli.Main \
+  --input "$out/input" --main-jar "marrowscope-$version.jar" --main-class org.marrowscope.launcher.Main \
   --runtime-image "$out/runtime" --java-options '--enable-native-access=ALL-UNNAMED' \
   --java-options '-Dmarrowscope.home=$APPDIR' --java-options '-Dai.djl.offline=true' --java-options '-Xmx4g' \
   --icon icons/marrowscope.icns --mac-package-identifier org.marrowscope.app --mac-package-name MarrowScope \

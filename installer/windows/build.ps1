@@ -19,7 +19,7 @@ $modules = (Get-Content installer\linux\modules.txt) -join ","
 $assoc = Get-ChildItem installer\linux\associations\*.properties | ForEach-Object { "--file-associations", $_.FullName }
 & "$jdk\bin\jpackage" --type msi --dest $out --name MarrowScope --app-version $appVersion --vendor MarrowScope `
   --description "Decision support for bone marrow aspirate whole-slide images" `
-  --input "$out\input" --main-jar "marrowscope-$version.jar" --main-class org.marrowscope.cli.Main `
+  --input "$out\input" --main-jar "marrowscope-$version.jar" --main-class org.marrowscope.launcher.Main `
   --runtime-image "$out\runtime" --java-options "--enable-native-access=ALL-UNNAMED" `
   --java-options '-Dmarrowscope.home=$APPDIR' --java-options "-Dai.djl.offline=true" --java-options "-Xmx4g" `
   --icon icons\marrowscope.ico --win-menu --win-menu-group MarrowScope --win-shortcut --win-dir-chooser `

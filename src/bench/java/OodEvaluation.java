@@ -19,7 +19,7 @@ import org.marrowscope.service.ClassifyRequest;
 import org.marrowscope.service.InferenceService;
 import org.marrowscope.service.ModelSelection;
 import org.marrowscope.service.OutOfDomainInputs;
-import org.marrowscope.synth.SmearClass;
+import org.marrowscope.synth.smear.SmearClass;
 
 /**
  * The out-of-domain evaluation of the "know when not to answer" work, larger than the test suite's: every kind of

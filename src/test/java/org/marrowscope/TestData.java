@@ -3,7 +3,10 @@ package org.marrowscope;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The real slide fixtures in ../shared/testdata/slides; a missing fixture fails the test, never skips it. */
+/**
+ * The real slide fixtures, test resources copied by Maven to target/test-classes/slides (sources, licences and
+ * SHA-256 in src/test/resources/slides/README.md); a missing fixture fails the test, never skips it.
+ */
 public final class TestData {
 
     private TestData() {
@@ -17,7 +20,7 @@ public final class TestData {
         Path path = Path.of(dir);
         if (!Files.isDirectory(path)) {
             throw new IllegalStateException("Test fixture folder missing: " + path.toAbsolutePath()
-                    + " (the shared/ folder must sit beside the checkout)");
+                    + " (src/test/resources/slides is copied there by Maven's process-test-resources)");
         }
         return path;
     }

@@ -16,6 +16,9 @@ import javafx.application.Application;
  */
 public final class AppLauncher {
 
+    /** Held so the level set below stays set: java.util.logging keeps loggers only weakly. */
+    private static final Logger JAVAFX_LOGGER = Logger.getLogger("javafx");
+
     /** Exit code when no graphical display is available. */
     public static final int NO_DISPLAY = 4;
 
@@ -34,7 +37,7 @@ public final class AppLauncher {
             return NO_DISPLAY;
         }
         // JavaFX warns that it was loaded from the class path, which is how MarrowScope ships it on purpose.
-        Logger.getLogger("javafx").setLevel(Level.SEVERE);
+        JAVAFX_LOGGER.setLevel(Level.SEVERE);
         List<String> args = new ArrayList<>();
         args.add("--software=" + software);
         if (slide != null) {

@@ -2,9 +2,9 @@ package org.marrowscope.app;
 
 import java.util.List;
 import javafx.scene.paint.Color;
-import org.marrowscope.pipeline.ClassColours;
+import org.marrowscope.colour.ClassColours;
 
-/** The paper's class colours as JavaFX colours. */
+/** The shared class colours ({@link ClassColours}) as JavaFX colours. */
 final class ClassPalette {
 
     private ClassPalette() {

@@ -250,10 +250,6 @@ public final class MainWindow {
         }
     }
 
-    public void cancelClassification() {
-        classify.cancel();
-    }
-
     private void classified(ClassificationOutcome outcome) {
         if (opened != null && outcome.result().slide().path().equals(opened.slide().path().toAbsolutePath().toString())) {
             showResult(outcome.result(), outcome.savedTo(), outcome.reused());

@@ -3,6 +3,7 @@ package org.marrowscope.app;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.marrowscope.pipeline.PipelineSettings;
 
@@ -20,7 +21,14 @@ public final class MarrowScopeApp extends Application {
         stage.show();
         List<String> slides = getParameters().getUnnamed();
         if (!slides.isEmpty()) {
-            window.open(Path.of(slides.getFirst()));
+            var opening = window.open(Path.of(slides.getFirst()));
+            if (ReadinessMarker.requested()) {
+                // open() shows the slide in a runLater of its own; this one runs after it, and the marker waits
+                // until the view has painted the slide, not just the window around it.
+                opening.thenRun(() -> Platform.runLater(() -> ReadinessMarker.afterFirstCompletePaint(window.view(), () -> ReadinessMarker.write(stage))));
+            }
+        } else if (ReadinessMarker.requested()) {
+            Platform.runLater(() -> ReadinessMarker.write(stage));
         }
     }
 

@@ -15,7 +15,7 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.VBox;
 import org.marrowscope.model.ModelBundleException;
-import org.marrowscope.pipeline.ModelInfo;
+import org.marrowscope.pipeline.result.ModelInfo;
 import org.marrowscope.service.ModelCatalog;
 import org.marrowscope.service.ModelSelection;
 

@@ -14,7 +14,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.marrowscope.viewer.FxImages;
-import org.marrowscope.viewer.HeatColours;
+import org.marrowscope.colour.SaliencyScale;
 import org.marrowscope.viewer.Overlay;
 
 /** One block per overlay: its toggle, its legend and its opacity. */
@@ -77,7 +77,7 @@ final class OverlayPanel extends VBox {
         int h = 12;
         int[] argb = new int[w * h];
         for (int x = 0; x < w; x++) {
-            int c = 0xFF000000 | HeatColours.rgb(x / (float) (w - 1));
+            int c = 0xFF000000 | SaliencyScale.rgb(x / (float) (w - 1));
             for (int y = 0; y < h; y++) {
                 argb[y * w + x] = c;
             }

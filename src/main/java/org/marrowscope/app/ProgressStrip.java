@@ -76,10 +76,6 @@ final class ProgressStrip extends HBox {
         cancel.setDisable(true);
     }
 
-    String stageText() {
-        return stage.getText();
-    }
-
     void hideStrip() {
         setVisible(false);
         setManaged(false);

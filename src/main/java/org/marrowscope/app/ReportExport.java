@@ -13,6 +13,7 @@ import org.marrowscope.report.CaseInfo;
 import org.marrowscope.report.GradCamProvider;
 import org.marrowscope.report.ReportOptions;
 import org.marrowscope.report.ReportWriter;
+import org.marrowscope.service.GradCamLookup;
 
 /**
  * The result panel's "Export PDF report": a save dialog, then the report written in the background (never on
@@ -53,7 +54,7 @@ final class ReportExport {
         CaseInfo caseInfo = CaseInfo.NONE.withReferenceDiagnosis(reference);
         context.background().submit(() -> {
             try {
-                GradCamProvider cams = GradCamProvider.locate(context.inference(), slide, result,
+                GradCamProvider cams = GradCamLookup.locate(context.inference(), slide, result,
                         List.of(context.modelsFolder()), GradCam.Layer.PENULTIMATE, context.device());
                 ReportWriter.Written written = writer.write(slide, result, caseInfo, cams, target);
                 Platform.runLater(() -> {

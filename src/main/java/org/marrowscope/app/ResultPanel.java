@@ -22,7 +22,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.marrowscope.pipeline.Vote;
+import org.marrowscope.pipeline.result.Vote;
 import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.pipeline.result.ModelVote;
 import org.marrowscope.pipeline.result.OutcomeText;

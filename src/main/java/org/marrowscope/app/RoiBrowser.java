@@ -114,7 +114,7 @@ final class RoiBrowser extends BorderPane {
         classFilter.getItems().setAll(ALL);
         classFilter.getItems().addAll(value.classes());
         classFilter.setValue(ALL);
-        detail.setResult(slide.path(), value, images);
+        detail.setResult(value, images);
         refresh();
     }
 

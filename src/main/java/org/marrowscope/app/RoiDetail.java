@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -20,12 +22,13 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.marrowscope.model.GradCam;
 import org.marrowscope.model.GradCamMap;
-import org.marrowscope.pipeline.ModelInfo;
+import org.marrowscope.pipeline.result.ModelInfo;
 import org.marrowscope.pipeline.RoiImages;
 import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.pipeline.result.RoiResult;
+import org.marrowscope.slide.SlideException;
 import org.marrowscope.viewer.FxImages;
-import org.marrowscope.viewer.HeatColours;
+import org.marrowscope.colour.SaliencyScale;
 
 /**
  * The selected ROI large, as the models saw it, with its Grad-CAM: which classifier, which class, which layer
@@ -47,10 +50,11 @@ final class RoiDetail extends VBox {
     private final ComboBox<String> camClass = new ComboBox<>();
     private final ComboBox<GradCam.Layer> layer = new ComboBox<>();
     private final Slider opacity = new Slider(0, 1, 0.55);
-    private Path slidePath;
     private ClassificationResult result;
     private RoiImages images;
     private RoiResult roi;
+    /** The shown ROI's tile, read once from the open slide; Grad-CAM is computed from it, never from a reopened slide. */
+    private CompletableFuture<BufferedImage> roiTile;
     private boolean updating;
     private int request;
 
@@ -126,8 +130,7 @@ final class RoiDetail extends VBox {
         setDisable(true);
     }
 
-    void setResult(Path slide, ClassificationResult value, RoiImages source) {
-        slidePath = slide;
+    void setResult(ClassificationResult value, RoiImages source) {
         result = value;
         images = source;
         updating = true;
@@ -151,18 +154,22 @@ final class RoiDetail extends VBox {
         tile.setImage(null);
         cam.setImage(null);
         RoiImages source = images;
-        context.background().submit(() -> {
+        roiTile = CompletableFuture.supplyAsync(() -> {
             try {
-                BufferedImage image = source.read(value);
-                var fx = FxImages.toFx(image);
-                Platform.runLater(() -> {
-                    if (roi == value) {
-                        tile.setImage(fx);
-                    }
-                });
-            } catch (Exception e) {
-                Platform.runLater(() -> camInfo.setText("The ROI could not be read: " + Dialogs.message(e)));
+                return source.read(value);
+            } catch (SlideException e) {
+                throw new CompletionException(e);
             }
+        }, context.background());
+        roiTile.whenComplete((image, error) -> {
+            var fx = error == null ? FxImages.toFx(image) : null;
+            Platform.runLater(() -> {
+                if (error != null) {
+                    camInfo.setText("The ROI could not be read: " + Dialogs.message(error));
+                } else if (roi == value) {
+                    tile.setImage(fx);
+                }
+            });
         });
         updating = true;
         camClass.setValue(value.ensembleLabel());
@@ -189,11 +196,10 @@ final class RoiDetail extends VBox {
         }
         int classIndex = Math.max(0, result.classes().indexOf(camClass.getValue()));
         GradCam.Layer chosen = layer.getValue();
-        RoiResult target = roi;
         int ticket = ++request;
         camInfo.setText("Computing Grad-CAM…");
-        context.inference().gradCam(slidePath, result, result.rois().indexOf(target), bundle.get(), classIndex, chosen,
-                context.device()).whenComplete((map, error) -> Platform.runLater(() -> {
+        roiTile.thenCompose(image -> context.inference().gradCam(image, bundle.get(), classIndex, chosen, context.device()))
+                .whenComplete((map, error) -> Platform.runLater(() -> {
                     if (ticket != request) {
                         return;
                     }
@@ -208,25 +214,12 @@ final class RoiDetail extends VBox {
                 }));
     }
 
-    /** Last Grad-CAM shown, as text (tests wait on it). */
-    String camText() {
-        return camInfo.getText();
-    }
-
-    boolean hasCam() {
-        return cam.getImage() != null;
-    }
-
     static javafx.scene.image.Image heat(GradCamMap map) {
         float[] v = map.values();
         int[] argb = new int[v.length];
         for (int i = 0; i < v.length; i++) {
-            argb[i] = HeatColours.argb(v[i]);
+            argb[i] = SaliencyScale.argb(v[i]);
         }
         return FxImages.fromArgb(argb, map.width(), map.height());
-    }
-
-    List<String> classifierNames() {
-        return List.copyOf(classifier.getItems());
     }
 }

@@ -12,7 +12,7 @@ import org.marrowscope.pipeline.result.RoiResult;
  * Which ROIs the browser shows and in what order (no JavaFX, so it is tested directly).
  *
  * @param predictedClass only ROIs with this ensemble label; null for all
- * @param misclassifiedOnly only ROIs whose label differs from the reference (SPEC 3.7)
+ * @param misclassifiedOnly only ROIs whose label differs from the reference (see {@code Misclassified})
  * @param reference the pathologist's diagnosis, or null to compare with the slide's result
  * @param order display order
  */

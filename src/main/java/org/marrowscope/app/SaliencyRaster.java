@@ -6,7 +6,7 @@ import javafx.scene.image.Image;
 import org.marrowscope.pipeline.maps.SaliencyMap;
 import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.viewer.FxImages;
-import org.marrowscope.viewer.HeatColours;
+import org.marrowscope.colour.SaliencyScale;
 
 /** The saliency map as a heat image, on a raster the size of a large thumbnail (the map is smooth anyway). */
 final class SaliencyRaster {
@@ -27,7 +27,7 @@ final class SaliencyRaster {
             float[] s = map.saliency();
             int[] argb = new int[s.length];
             for (int i = 0; i < s.length; i++) {
-                argb[i] = HeatColours.argb(s[i]);
+                argb[i] = SaliencyScale.argb(s[i]);
             }
             return FxImages.fromArgb(argb, rw, rh);
         }, executor);

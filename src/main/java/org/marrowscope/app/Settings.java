@@ -33,7 +33,7 @@ public record Settings(String modelsFolder, String resultsFolder, String device,
         selection = selection == null ? Selection.PAPER : selection;
     }
 
-    /** Stage 1's selection numbers (SPEC 3.2), settings like every number of the method. */
+    /** Stage 1's selection numbers (ROIs per slide, p(good) thresholds, seed), settings like every number of the method. */
     public record Selection(int roiCount, double highThreshold, double lowThreshold, long seed) {
         public static final Selection PAPER = new Selection(200, 0.8, 0.5, 1);
     }

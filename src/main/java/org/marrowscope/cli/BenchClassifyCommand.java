@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.marrowscope.bench.Stage2Benchmark;
-import org.marrowscope.synth.SmearClass;
+import org.marrowscope.synth.smear.SmearClass;
 import org.marrowscope.synth.smear.SmearRenderer;
 import org.marrowscope.synth.smear.SmearSpec;
 import picocli.CommandLine.Command;
@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "classify", mixinStandardHelpOptions = true,
+        header = "Stage-2 throughput against DJL's bare predict on the same batches.",
         description = {"Stage-2 throughput of a classifier bundle from 512x512 tiles to probabilities, against DJL's bare",
             "predict on the same batches as tensors. Build a DenseNet121-size bundle with",
             "/usr/bin/python3 src/bench/python/make_bench_models.py target/bench-models"})

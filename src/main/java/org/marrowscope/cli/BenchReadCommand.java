@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "read", mixinStandardHelpOptions = true,
+        header = "Slide reads per second against C calling OpenSlide directly.",
         description = {"Level-0 region reads per second through MarrowScope's OpenSlide binding, against the same reads",
             "made by a minimal C program calling libopenslide directly (compiled now with cc).",
             "Rounds alternate C and Java on the same positions; medians are compared."})

@@ -23,17 +23,19 @@ import org.marrowscope.service.ClassifyRequest;
 import org.marrowscope.service.InferenceService;
 import org.marrowscope.service.ModelCatalog;
 import org.marrowscope.service.ModelSelection;
-import org.marrowscope.synth.SmearClass;
+import org.marrowscope.synth.smear.SmearClass;
 import org.marrowscope.synth.SyntheticSlideWriter;
 import org.marrowscope.synth.smear.SmearSpec;
 import org.marrowscope.synth.tiff.TiffWriteOptions;
 import org.marrowscope.synth.tiff.WriteProgress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
+        header = "Time to write a 200-ROI PDF report, against saving its JSON.",
         description = "Time to write the PDF report of a 200-ROI result, figures and Grad-CAM included, against saving "
             + "the same result as JSON and against the same report without Grad-CAM, all measured in the same rounds. "
             + "Without --result, a synthetic slide is written and classified first (stage-1 thresholds lowered so that "
@@ -63,8 +65,8 @@ final class BenchReportCommand implements Callable<Integer> {
             description = "Also show the ROIs disagreeing with this class (6 more Grad-CAM maps).")
     String reference;
 
-    @Option(names = "--device", description = "auto, cpu, gpu or gpu:N (default: auto).")
-    String device;
+    @Mixin
+    RunOptions.Device device;
 
     @Option(names = "--rounds", defaultValue = "3", description = "Timed rounds after a warm-up round (default: ${DEFAULT-VALUE}).")
     int rounds;
@@ -92,7 +94,7 @@ final class BenchReportCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("the result is not classifiable; the benchmark needs ROIs to show");
             }
             java.util.function.Supplier<GradCamProvider> fresh = () -> GradCamProvider.fromService(service, slide, result,
-                    result.classifiers().getFirst(), models.classifiers().getFirst(), GradCam.Layer.PENULTIMATE, device);
+                    result.classifiers().getFirst(), models.classifiers().getFirst(), GradCam.Layer.PENULTIMATE, device.value());
             GradCamProvider cams = fresh.get();
             CaseInfo info = CaseInfo.NONE.withCaseId("BENCH-1").withReferenceDiagnosis(reference);
             ReportWriter writer = new ReportWriter(VersionProvider.softwareName(), ReportOptions.DEFAULTS);
@@ -148,7 +150,7 @@ final class BenchReportCommand implements Callable<Integer> {
         PipelineSettings settings = PipelineSettings.PAPER.withSelection(new SelectionSettings(rois, 0.0, 0.0, seed,
                 SelectionSettings.PAPER.batchSize(), false));
         long start = System.nanoTime();
-        ClassificationResult result = service.classify(new ClassifyRequest(slide, models, settings, folder, false, device),
+        ClassificationResult result = service.classify(new ClassifyRequest(slide, models, settings, folder, false, device.value()),
                 p -> { }, new CancellationToken()).result();
         out.printf(Locale.ROOT, "classified in %.1f s%n", (System.nanoTime() - start) / 1e9);
         return result;

@@ -14,7 +14,7 @@ import org.marrowscope.pipeline.TileGeometry;
 import org.marrowscope.service.ModelCatalog;
 import org.marrowscope.slide.Slide;
 import org.marrowscope.slide.Slides;
-import org.marrowscope.synth.SmearClass;
+import org.marrowscope.synth.smear.SmearClass;
 import org.marrowscope.synth.SyntheticSlideWriter;
 import org.marrowscope.synth.smear.SmearSpec;
 import org.marrowscope.synth.tiff.TiffWriteOptions;
@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "select", mixinStandardHelpOptions = true,
+        header = "Stage 1's early stop against scoring every tile, on the same slide.",
         description = {"Stage 1 timed two ways on the same slide and model: the random-order early stop against scoring",
             "every tile as the paper did. Both draw uniform 200-subsets of the tiles with p(good) >= 0.8."})
 final class BenchSelectCommand implements Callable<Integer> {

@@ -13,7 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.ArrayList;
 import java.util.List;
-import org.marrowscope.synth.SmearClass;
+import org.marrowscope.synth.smear.SmearClass;
 import org.marrowscope.synth.SyntheticSlideWriter;
 import org.marrowscope.synth.smear.SmearRenderer;
 import org.marrowscope.synth.smear.SmearSpec;
@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "synth", mixinStandardHelpOptions = true,
+        header = "Time and memory to write a synthetic slide against rendering it.",
         description = {"Time and peak memory to write a synthetic slide, against rendering the same pixels without",
             "writing them (the baseline), and peak heap against the size of the level-0 image it never holds."})
 final class BenchSynthCommand implements Callable<Integer> {

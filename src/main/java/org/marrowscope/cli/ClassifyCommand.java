@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "classify", mixinStandardHelpOptions = true,
+        header = "Classify slides with the two-stage pipeline and save the results.",
         description = {"Classify slides with the two-stage pipeline: stage 1 selects 200 good ROIs, stage 2's classifiers",
             "label them, majority votes give the diagnosis. Results are saved as JSON beside each slide (or in --out)",
             "and reused when slide, models and parameters are unchanged."})
@@ -64,8 +65,8 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--mpp", paramLabel = "UM", description = "Microns per pixel of level 0, for slides without calibration.")
     Double mpp;
 
-    @Option(names = "--device", description = "auto, cpu, gpu or gpu:N (default: auto).")
-    String device;
+    @Mixin
+    RunOptions.Device device;
 
     @Option(names = "--exhaustive", description = "Score every tile before drawing ROIs, as the paper did (slower; same distribution).")
     boolean exhaustive;
@@ -89,8 +90,8 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--report", description = "Also write the PDF report (SLIDE.report.pdf) beside each result.")
     boolean report;
 
-    @Option(names = "--no-progress", description = "No progress bar.")
-    boolean noProgress;
+    @Mixin
+    RunOptions.Progress progress;
 
     @Spec
     CommandSpec spec;
@@ -132,8 +133,8 @@ final class ClassifyCommand implements Callable<Integer> {
 
     private BatchRow classifyOne(InferenceService service, Path slide, ModelSelection selection, PipelineSettings settings,
             CancellationToken cancel, PrintWriter stdout, PrintWriter stderr) {
-        ClassifyRequest request = new ClassifyRequest(slide, selection, settings, out, !force, device);
-        try (ProgressBar bar = noProgress || json ? null : ProgressReporter.bar(slide.getFileName().toString())) {
+        ClassifyRequest request = new ClassifyRequest(slide, selection, settings, out, !force, device.value());
+        try (ProgressBar bar = !progress.shown() || json ? null : ProgressReporter.bar(slide.getFileName().toString())) {
             ClassificationOutcome outcome = service.classify(request, ProgressReporter.listener(bar), cancel);
             last = outcome.result();
             Path geo = geojson ? writeGeoJson(outcome) : null;
@@ -170,7 +171,7 @@ final class ClassifyCommand implements Callable<Integer> {
         ClassificationResult result = outcome.result();
         GradCamProvider cams = result.classifiable()
                 ? GradCamProvider.fromService(service, slide, result, result.classifiers().getFirst(),
-                        selection.classifiers().getFirst(), GradCam.Layer.PENULTIMATE, device)
+                        selection.classifiers().getFirst(), GradCam.Layer.PENULTIMATE, device.value())
                 : GradCamProvider.unavailable("the slide was not classifiable");
         ReportWriter.Written written = new ReportWriter(VersionProvider.softwareName(), ReportOptions.DEFAULTS)
                 .write(slide, result, CaseInfo.NONE, cams, ReportWriter.besideResult(outcome.savedTo()));

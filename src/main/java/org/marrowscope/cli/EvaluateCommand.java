@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Evaluate models on a labelled cohort, as the paper did.",
         description = {"The paper's evaluation of a labelled cohort: classify every slide (results saved in OUT/results and",
             "reused), then tile level (all ROIs pooled), patient level (majority vote) and ensemble level (pooled votes):",
             "accuracy, balanced accuracy, macro F1, micro- and macro-averaged one-vs-rest ROC AUC with bootstrap 95% CIs,",
@@ -62,17 +63,17 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Classify again even where a matching saved result exists.")
     boolean force;
 
-    @Option(names = "--device", description = "auto, cpu, gpu or gpu:N (default: auto).")
-    String device;
+    @Mixin
+    RunOptions.Device device;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads reading tiles (default: all cores).")
-    Integer threads;
+    @Mixin
+    RunOptions.Threads threads;
 
-    @Option(names = "--torch-threads", paramLabel = "N", description = "PyTorch intra-op threads (use 1 on a shared machine).")
-    Integer torchThreads;
+    @Mixin
+    RunOptions.TorchThreads torchThreads;
 
-    @Option(names = "--no-progress", description = "No progress bar.")
-    boolean noProgress;
+    @Mixin
+    RunOptions.Progress progress;
 
     @Spec
     CommandSpec spec;
@@ -80,13 +81,13 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ModelSelection models = modelOptions.selection();
-        TrainReports.torchThreads(torchThreads);
+        torchThreads.apply();
         PipelineSettings settings = PipelineSettings.PAPER.withSelection(PipelineSettings.PAPER.selection().withSeed(seed)
                 .withRoiCount(rois));
         PrintWriter stdout = spec.commandLine().getOut();
-        int n = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
+        int n = threads.count();
         try (CancelOnInterrupt cancel = new CancelOnInterrupt();
-             TrainingProgress progress = new TrainingProgress(stdout, !noProgress)) {
+             TrainingProgress progress = new TrainingProgress(stdout, this.progress.shown())) {
             Evaluation.Listener listener = new Evaluation.Listener() {
                 @Override
                 public void onTask(String task, long done, long total) {
@@ -100,7 +101,7 @@ final class EvaluateCommand implements Callable<Integer> {
             };
             EvaluationReport report = Evaluation.run(new Evaluation.Request(labels, slides, models, ablationModel,
                     !noAblation, randomTiles, seed, new Bootstrap(resamples, seed, 0.95), out.resolve("results"), !force,
-                    settings, device, n, VersionProvider.softwareName()), listener, cancel.token());
+                    settings, device.value(), n, VersionProvider.softwareName()), listener, cancel.token());
             List<Path> files = ReportFiles.write(report, out);
             print(stdout, report, files.size());
             return ExitCodes.OK;

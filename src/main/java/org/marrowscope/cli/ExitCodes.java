@@ -13,7 +13,7 @@ public final class ExitCodes {
     /** Several slides were given and some failed (each failure is reported on its own line). */
     public static final int SOME_SLIDES_FAILED = 3;
     /** The desktop app was started without a graphical display (the message says how to get one). */
-    public static final int NO_DISPLAY = org.marrowscope.app.AppLauncher.NO_DISPLAY;
+    public static final int NO_DISPLAY = 4;
     /** A model bundle is missing or invalid (the message names the bundle, the file and the problem). */
     public static final int MODEL_INVALID = 21;
     /** Classification failed mid-run (a model or a tile read broke); the message says which. */

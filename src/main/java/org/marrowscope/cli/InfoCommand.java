@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "info", mixinStandardHelpOptions = true,
+        header = "Show a slide's format, size, resolution, levels and properties.",
         description = "Show a slide's format, levels, size, resolution, objective, associated images and properties.")
 final class InfoCommand implements Callable<Integer> {
 

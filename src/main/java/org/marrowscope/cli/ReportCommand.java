@@ -16,15 +16,18 @@ import org.marrowscope.report.CaseInfo;
 import org.marrowscope.report.GradCamProvider;
 import org.marrowscope.report.ReportOptions;
 import org.marrowscope.report.ReportWriter;
+import org.marrowscope.service.GradCamLookup;
 import org.marrowscope.service.InferenceService;
 import org.marrowscope.service.ModelCatalog;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
+        header = "Write the PDF/A-2b report of a classified slide.",
         description = "Write the PDF/A-2b report of a classified slide: case and slide fields, the suggested diagnosis "
             + "with its votes, ROI and saliency maps, ROI galleries with Grad-CAM, parameters, models, timings and the "
             + "intended-use statement. Patient fields appear only when given; the label image only with --include-label.")
@@ -84,8 +87,8 @@ final class ReportCommand implements Callable<Integer> {
             + "(matched by SHA-256; default: the installation's models/).")
     List<Path> modelFolders;
 
-    @Option(names = "--device", description = "auto, cpu, gpu or gpu:N for Grad-CAM (default: auto).")
-    String device;
+    @Mixin
+    RunOptions.Device device;
 
     @Spec
     CommandSpec spec;
@@ -105,7 +108,7 @@ final class ReportCommand implements Callable<Integer> {
         // Ctrl+C interrupts the report (nothing is written then) and lets it clean up before the JVM exits.
         try (CancelOnInterrupt interrupt = CancelOnInterrupt.interrupting(Thread.currentThread(), Duration.ofSeconds(10));
              InferenceService service = new InferenceService(VersionProvider.softwareName(), 1)) {
-            GradCamProvider cams = GradCamProvider.locate(service, slide, result, folders, layer(), device);
+            GradCamProvider cams = GradCamLookup.locate(service, slide, result, folders, layer(), device.value());
             if (result.classifiable() && !cams.available()) {
                 err.println("marrowscope: warning: Grad-CAM maps left out: " + cams.unavailableReason().orElseThrow());
             }

@@ -2,10 +2,9 @@ package org.marrowscope.cli;
 
 import java.util.List;
 import java.util.Locale;
-import org.marrowscope.pipeline.Vote;
+import org.marrowscope.pipeline.result.Vote;
 import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.pipeline.result.ModelVote;
-import org.marrowscope.pipeline.SelectionMode;
 import org.marrowscope.pipeline.result.Outcome;
 import org.marrowscope.pipeline.result.OutcomeText;
 import org.marrowscope.pipeline.result.RunParameters;
@@ -40,7 +39,7 @@ final class ResultSummary {
             if (r.uncertain()) {
                 s.append("; UNCERTAIN: ").append(String.join("; ", r.uncertaintyReasons()));
             }
-            if (r.selection().mode() != SelectionMode.HIGH_QUALITY) {
+            if (r.selection().mode() != org.marrowscope.pipeline.result.SelectionMode.HIGH_QUALITY) {
                 s.append("; ROIs: ").append(r.selection().mode().name().toLowerCase(Locale.ROOT).replace('_', ' '));
             }
         }

@@ -4,10 +4,10 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** Parses "40000x30000" (also "40kx30k") into a {@link Size}. */
-final class SizeConverter implements ITypeConverter<SizeConverter.Size> {
+public final class SizeConverter implements ITypeConverter<SizeConverter.Size> {
 
     /** Width and height in pixels. */
-    record Size(long width, long height) {
+    public record Size(long width, long height) {
         long pixels() {
             return width * height;
         }

@@ -6,18 +6,20 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.marrowscope.synth.GroundTruth;
-import org.marrowscope.synth.SmearClass;
+import org.marrowscope.synth.smear.SmearClass;
 import org.marrowscope.synth.SyntheticSlideWriter;
 import org.marrowscope.synth.smear.SmearSpec;
 import org.marrowscope.synth.tiff.TiffWriteOptions;
 import org.marrowscope.synth.tiff.WriteProgress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "synth", mixinStandardHelpOptions = true,
+        header = "Write a synthetic bone marrow smear slide with its ground truth.",
         description = {"Write a synthetic Wright-Giemsa bone marrow aspirate slide as a tiled pyramidal TIFF that OpenSlide",
             "reads, with its ground truth in OUT's .truth.json sidecar (class, burden, seed, stain, per-tile quality)."})
 final class SynthCommand implements Callable<Integer> {
@@ -45,11 +47,11 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--jpeg-quality", defaultValue = "90", description = "JPEG quality 1-100 (default: ${DEFAULT-VALUE}).")
     int jpegQuality;
 
-    @Option(names = "--threads", description = "Rendering threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    RunOptions.Threads threads;
 
-    @Option(names = "--no-progress", description = "No progress bar.")
-    boolean noProgress;
+    @Mixin
+    RunOptions.Progress progress;
 
     @Parameters(paramLabel = "OUT.tiff", description = "The slide to write (its sidecar goes beside it).")
     Path out;
@@ -68,12 +70,12 @@ final class SynthCommand implements Callable<Integer> {
         }
         TiffWriteOptions options = TiffWriteOptions.defaults().withCompression(compression)
                 .withJpegQuality(jpegQuality / 100f);
-        if (threads != null) {
-            options = options.withThreads(threads);
+        if (threads.value() != null) {
+            options = options.withThreads(threads.count());
         }
         long start = System.nanoTime();
         GroundTruth truth;
-        try (ProgressBar bar = noProgress ? null : ProgressReporter.bar(out.getFileName().toString())) {
+        try (ProgressBar bar = !progress.shown() ? null : ProgressReporter.bar(out.getFileName().toString())) {
             WriteProgress progress = bar == null ? WriteProgress.NONE : (done, total) -> {
                 bar.maxHint(total);
                 bar.stepTo(done);

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "classifier", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Train a stage-2 classifier on stage-1 ROIs of labelled slides.",
         description = {"Train a stage-2 classifier on the stage-1-selected ROIs of slides with a diagnosis (paper, Methods).",
             "Labels: CSV slide,diagnosis[,patient]. Each slide gives its 200 ROIs from stage 1 (--quality-model); slides",
             "are split per patient 6:2:2 (seeded); the loss is weighted inversely to class size; training tiles are",
@@ -71,14 +72,14 @@ final class TrainClassifierCommand implements Callable<Integer> {
         if (split.length != 3) {
             throw new IllegalArgumentException("--split needs three fractions, e.g. 0.6,0.2,0.2");
         }
-        TrainReports.torchThreads(training.torchThreads);
+        training.torchThreads.apply();
         try (CancelOnInterrupt cancel = new CancelOnInterrupt();
-             TrainingProgress progress = new TrainingProgress(spec.commandLine().getOut(), !training.noProgress)) {
+             TrainingProgress progress = new TrainingProgress(spec.commandLine().getOut(), training.progress.shown())) {
             TrainingReport report = ClassifierTraining.run(new ClassifierTraining.Request(startFrom, labels, qualityModel,
                     randomTiles ? RoiSampler.Mode.RANDOM : RoiSampler.Mode.QUALITY_SELECTED, rois, selectionSeed, bundle.out,
                     training.work(bundle.out), shared, bundle.name(), bundle.version,
                     training.settings(TrainingSettings.PAPER), training.augmentation(Augmentation.PAPER), split, splitSeed,
-                    training.threads(), training.device, bundle.demo,
+                    training.threads(), training.device.value(), bundle.demo,
                     bundle.trainingData, bundle.intendedUse(INTENDED_USE)), progress, cancel.token());
             TrainReports.print(spec.commandLine().getOut(), report);
             return ExitCodes.OK;

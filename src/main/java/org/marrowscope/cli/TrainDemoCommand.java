@@ -7,11 +7,13 @@ import java.util.concurrent.Callable;
 import org.marrowscope.train.DemoPlan;
 import org.marrowscope.train.DemoTraining;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Reproduce the demonstration models from synthetic cohorts.",
         description = {"Reproduce the demonstration models: write the synthetic training cohort (75 slides) and the unseen",
             "test cohort (100 slides, new seeds), train stage 1 through the review loop with the generator's truth as",
             "reviewer, train demo-resnet, demo-densenet and demo-mobilenet on the stage-1 ROIs and, for the ablation,",
@@ -30,29 +32,29 @@ final class TrainDemoCommand implements Callable<Integer> {
             description = "Untrained architecture templates (default: ${DEFAULT-VALUE}).")
     Path templates;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads writing slides and reading tiles (default: all cores).")
-    Integer threads;
+    @Mixin
+    RunOptions.Threads threads;
 
-    @Option(names = "--torch-threads", paramLabel = "N", description = "PyTorch intra-op threads (use 1 on a shared machine).")
-    Integer torchThreads;
+    @Mixin
+    RunOptions.TorchThreads torchThreads;
 
-    @Option(names = "--device", description = "auto, cpu, gpu or gpu:N (default: auto).")
-    String device;
+    @Mixin
+    RunOptions.Device device;
 
-    @Option(names = "--no-progress", description = "No progress bars.")
-    boolean noProgress;
+    @Mixin
+    RunOptions.Progress progress;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        TrainReports.torchThreads(torchThreads);
-        int n = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
+        torchThreads.apply();
+        int n = threads.count();
         try (CancelOnInterrupt cancel = new CancelOnInterrupt();
-             TrainingProgress progress = new TrainingProgress(spec.commandLine().getOut(), !noProgress)) {
+             TrainingProgress progress = new TrainingProgress(spec.commandLine().getOut(), this.progress.shown())) {
             Map<String, Object> summary = DemoTraining.run(new DemoTraining.Request(out, work, templates, DemoPlan.DEFAULT,
-                    n, device, VersionProvider.softwareName()), progress, cancel.token());
+                    n, device.value(), VersionProvider.softwareName()), progress, cancel.token());
             spec.commandLine().getOut().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(summary));
             return ExitCodes.OK;
         }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "quality", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Train or fine-tune the stage-1 quality model.",
         description = {"Train (or fine-tune) the stage-1 quality model on tiles labelled good or poor.",
             "Labels: CSV files with the header slide,x,y,size,label (the viewer's tile-review format) or folders with",
             "good/ and poor/ pictures. Tiles of one slide stay together in training or validation; tiles are flipped,",
@@ -56,13 +57,13 @@ final class TrainQualityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainReports.torchThreads(training.torchThreads);
+        training.torchThreads.apply();
         try (CancelOnInterrupt cancel = new CancelOnInterrupt();
-             TrainingProgress progress = new TrainingProgress(spec.commandLine().getOut(), !training.noProgress)) {
+             TrainingProgress progress = new TrainingProgress(spec.commandLine().getOut(), training.progress.shown())) {
             TrainingReport report = QualityTraining.run(new QualityTraining.Request(startFrom, labels, bundle.out,
                     training.work(bundle.out), bundle.name(), bundle.version,
                     training.settings(DEFAULTS), training.augmentation(Augmentation.QUALITY), validationFraction, splitSeed,
-                    training.threads(), training.device,
+                    training.threads(), training.device.value(),
                     bundle.demo, bundle.trainingData, bundle.intendedUse(INTENDED_USE)), progress, cancel.token());
             TrainReports.print(spec.commandLine().getOut(), report);
             return ExitCodes.OK;

@@ -3,7 +3,6 @@ package org.marrowscope.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
-import org.marrowscope.model.TorchRuntime;
 import org.marrowscope.train.TrainingReport;
 
 /** What the train commands print when a bundle has been written. */
@@ -24,12 +23,5 @@ final class TrainReports {
             out.printf(Locale.ROOT, "  %-28s %.4f%n", m.getKey(), m.getValue());
         }
         out.flush();
-    }
-
-    /** Applies --torch-threads before any model is loaded. */
-    static void torchThreads(Integer threads) {
-        if (threads != null) {
-            TorchRuntime.setThreads(threads);
-        }
     }
 }

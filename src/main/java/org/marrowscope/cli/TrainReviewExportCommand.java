@@ -10,12 +10,14 @@ import org.marrowscope.model.TorchRuntime;
 import org.marrowscope.train.QualityLabels;
 import org.marrowscope.train.QualityReview;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "review-export", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Review loop step 1: export the quality model's calls.",
         description = {"Human-in-the-loop, step 1: score a sample of tiles from new slides with the quality model and",
             "write them with the model's calls (good when p(good) >= 0.5) as a labels CSV (slide,x,y,size,label) for a",
             "hematologist to correct, e.g. in the viewer's tile-review mode. Then run `train review-import`."})
@@ -33,11 +35,11 @@ final class TrainReviewExportCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the draw (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--device", description = "auto, cpu, gpu or gpu:N (default: auto).")
-    String device;
+    @Mixin
+    RunOptions.Device device;
 
-    @Option(names = "--no-progress", description = "No progress bar.")
-    boolean noProgress;
+    @Mixin
+    RunOptions.Progress progress;
 
     @Parameters(paramLabel = "SLIDE", arity = "1..*", description = "New slides (files or folders) the model has not been trained on.")
     List<Path> slides;
@@ -52,9 +54,9 @@ final class TrainReviewExportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no slide files found in " + slides);
         }
         try (CancelOnInterrupt cancel = new CancelOnInterrupt();
-             TrainingProgress progress = new TrainingProgress(spec.commandLine().getOut(), !noProgress);
-             QualityModel quality = new QualityModel(device == null ? ModelBundle.load(model)
-                     : ModelBundle.load(model, TorchRuntime.device(device)))) {
+             TrainingProgress progress = new TrainingProgress(spec.commandLine().getOut(), this.progress.shown());
+             QualityModel quality = new QualityModel(device.value() == null ? ModelBundle.load(model)
+                     : ModelBundle.load(model, TorchRuntime.device(device.value())))) {
             QualityReview.Export export = QualityReview.sample(quality, inputs, sample, seed, progress, cancel.token());
             QualityLabels.write(out, export.calls());
             long good = export.calls().stream().filter(s -> s.good()).count();

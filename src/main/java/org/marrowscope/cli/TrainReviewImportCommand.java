@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "review-import", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Review loop step 2: count corrections and fine-tune.",
         description = {"Human-in-the-loop, step 2: compare the hematologist's corrected CSV with the exported calls and",
             "report the disagreement rate. The loop ends when fewer than 5% of the calls were corrected; otherwise,",
             "with --fine-tune-out, the model is fine-tuned on the previous labels and the corrected tiles together",
@@ -62,14 +63,14 @@ final class TrainReviewImportCommand implements Callable<Integer> {
         }
         List<Path> labels = new ArrayList<>(previous == null ? List.of() : previous);
         labels.add(corrected);
-        TrainReports.torchThreads(training.torchThreads);
+        training.torchThreads.apply();
         try (CancelOnInterrupt cancel = new CancelOnInterrupt();
-             TrainingProgress progress = new TrainingProgress(out, !training.noProgress)) {
+             TrainingProgress progress = new TrainingProgress(out, training.progress.shown())) {
             TrainingReport report = QualityTraining.run(new QualityTraining.Request(model, labels, fineTuneOut,
                     training.work(fineTuneOut), fineTuneOut.getFileName().toString(), "1.0.0",
                     training.settings(TrainQualityCommand.DEFAULTS.withEpochs(0, 4).withLearningRates(0.001, 0.001)),
                     training.augmentation(org.marrowscope.train.Augmentation.QUALITY), 0.2, 7, training.threads(),
-                    training.device, demo, null, "Stage-1 tile quality model for MarrowScope (decision support, not a"
+                    training.device.value(), demo, null, "Stage-1 tile quality model for MarrowScope (decision support, not a"
                             + " diagnosis)."), progress, cancel.token());
             TrainReports.print(out, report);
             return ExitCodes.OK;

@@ -1,6 +1,7 @@
 package org.marrowscope.cli;
 
 import org.marrowscope.train.TrainingSettings;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The training options every `train` subcommand shares; defaults are the paper's stage-2 schedule. */
@@ -47,19 +48,17 @@ final class TrainingOptions {
             + " the same inputs resumes from the last finished epoch (default: OUT.work beside the output).")
     java.nio.file.Path work;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads reading slides (default: all cores).")
-    Integer threads;
+    @Mixin
+    RunOptions.Threads threads;
 
-    @Option(names = "--torch-threads", paramLabel = "N", description = "PyTorch's intra-op threads (default: PyTorch's"
-            + " own, all cores). On a machine shared with other busy processes use 1: PyTorch's threads wait for each"
-            + " other and slow down many-fold when a core is taken away.")
-    Integer torchThreads;
+    @Mixin
+    RunOptions.TorchThreads torchThreads;
 
-    @Option(names = "--device", description = "auto, cpu, gpu or gpu:N (default: auto).")
-    String device;
+    @Mixin
+    RunOptions.Device device;
 
-    @Option(names = "--no-progress", description = "No progress bar (epoch lines are still printed).")
-    boolean noProgress;
+    @Mixin
+    RunOptions.Progress progress;
 
     /** Applies the options over {@code defaults}. */
     TrainingSettings settings(TrainingSettings defaults) {
@@ -92,7 +91,7 @@ final class TrainingOptions {
     }
 
     int threads() {
-        return threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
+        return threads.count();
     }
 
     java.nio.file.Path work(java.nio.file.Path out) {

@@ -1,14 +1,14 @@
 package org.marrowscope.cli;
 
 import org.marrowscope.slide.SlideException;
-import org.marrowscope.slide.openslide.OpenSlideSlide;
+import org.marrowscope.slide.OpenSlideSlide;
 import picocli.CommandLine;
 
 /** Prints our version and the native libraries found, which is what a support request needs first. */
 final class VersionProvider implements CommandLine.IVersionProvider {
 
     static String appVersion() {
-        String v = Main.class.getPackage().getImplementationVersion();
+        String v = MarrowScopeCommand.class.getPackage().getImplementationVersion();
         return v == null ? "development build" : v;
     }
 

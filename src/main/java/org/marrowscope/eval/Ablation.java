@@ -18,12 +18,12 @@ import org.marrowscope.pipeline.CancellationToken;
 import org.marrowscope.pipeline.Tile;
 import org.marrowscope.pipeline.TileGeometry;
 import org.marrowscope.pipeline.TileReader;
-import org.marrowscope.pipeline.Vote;
+import org.marrowscope.pipeline.result.Vote;
 import org.marrowscope.pipeline.Voting;
 import org.marrowscope.slide.Slide;
 import org.marrowscope.slide.SlideException;
 import org.marrowscope.slide.Slides;
-import org.marrowscope.train.LabelledSlide;
+import org.marrowscope.labels.LabelledSlide;
 import org.marrowscope.train.RoiSampler;
 
 /**

@@ -13,7 +13,7 @@ import org.marrowscope.model.ModelManifest;
 import org.marrowscope.pipeline.CancellationToken;
 import org.marrowscope.pipeline.PipelineSettings;
 import org.marrowscope.pipeline.Progress;
-import org.marrowscope.pipeline.Vote;
+import org.marrowscope.pipeline.result.Vote;
 import org.marrowscope.pipeline.Voting;
 import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.pipeline.result.Outcome;
@@ -22,9 +22,9 @@ import org.marrowscope.service.ClassifyRequest;
 import org.marrowscope.service.InferenceService;
 import org.marrowscope.service.ModelSelection;
 import org.marrowscope.slide.SlideException;
-import org.marrowscope.train.DiagnosisLabels;
-import org.marrowscope.train.LabelFileException;
-import org.marrowscope.train.LabelledSlide;
+import org.marrowscope.labels.DiagnosisLabels;
+import org.marrowscope.labels.LabelFileException;
+import org.marrowscope.labels.LabelledSlide;
 
 /**
  * The paper's evaluation of a labelled cohort: every slide is classified by the real pipeline (results saved

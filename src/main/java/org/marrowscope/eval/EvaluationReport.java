@@ -2,7 +2,7 @@ package org.marrowscope.eval;
 
 import java.util.List;
 import java.util.Map;
-import org.marrowscope.pipeline.ModelInfo;
+import org.marrowscope.pipeline.result.ModelInfo;
 
 /**
  * Everything `marrowscope evaluate` found, as saved to {@code evaluation.json}.

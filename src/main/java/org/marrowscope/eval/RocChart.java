@@ -15,7 +15,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.marrowscope.pipeline.ClassColours;
+import org.marrowscope.colour.ClassColours;
 
 /**
  * The paper's ROC figure for one row of the tables: one-vs-rest curves per class in the class colours, the

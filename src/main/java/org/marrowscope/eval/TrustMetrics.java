@@ -8,7 +8,7 @@ import java.util.Map;
 import org.marrowscope.calibration.ConformalCalibration;
 import org.marrowscope.calibration.ConformalCalibration.PredictionSet;
 import org.marrowscope.pipeline.result.ClassificationResult;
-import org.marrowscope.train.LabelledSlide;
+import org.marrowscope.labels.LabelledSlide;
 
 /**
  * How far the results can be trusted on a labelled cohort: the empirical coverage of the conformal prediction sets

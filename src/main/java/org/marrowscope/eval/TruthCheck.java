@@ -12,7 +12,7 @@ import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.pipeline.result.RoiResult;
 import org.marrowscope.synth.GroundTruth;
 import org.marrowscope.synth.smear.QualityLabel;
-import org.marrowscope.train.LabelledSlide;
+import org.marrowscope.labels.LabelledSlide;
 
 /**
  * Stage 1 against the generator's ground truth, for synthetic cohorts (every slide has a {@code .truth.json}

@@ -6,8 +6,8 @@ import java.util.List;
 import org.marrowscope.model.ModelManifest.Role;
 
 /**
- * Stage 2 (SPEC 3.3): class probabilities per ROI from a classifier bundle, softmax over the bundle's
- * {@link #classes()} in that order.
+ * Stage 2 (each classifier labels each ROI; the votes decide the slide): class probabilities per ROI from a
+ * classifier bundle, softmax over the bundle's {@link #classes()} in that order.
  *
  * <p>Thread-safe: tiles are preprocessed on the calling thread and the forward passes serialised by the
  * bundle. Owns its bundle: closing this closes it.

@@ -14,7 +14,7 @@ import ai.djl.training.ParameterStore;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import org.marrowscope.model.ModelBundle.Stage;
 import org.marrowscope.model.ModelBundleException.Kind;
@@ -23,10 +23,10 @@ import org.marrowscope.model.ModelManifest.Resampling;
 import org.marrowscope.model.ModelManifest.Role;
 
 /**
- * Grad-CAM (Selvaraju et al., SPEC 3.5) of a classifier bundle for any tile and class, at the penultimate or
- * the intermediate layer: with A_k the layer's feature maps and p_c the softmax probability of class c,
- * w_k = spatial mean of dp_c/dA_k, map = ReLU(sum_k w_k A_k), upsampled bilinearly to the tile and divided
- * by its maximum (all zeros when no location supports the class).
+ * Grad-CAM (Selvaraju et al., 2017; the ROI view and the report's gallery show it) of a classifier bundle for any
+ * tile and class, at the penultimate or the intermediate layer: with A_k the layer's feature maps and p_c the softmax
+ * probability of class c, w_k = spatial mean of dp_c/dA_k, map = ReLU(sum_k w_k A_k), upsampled bilinearly to the
+ * tile and divided by its maximum (all zeros when no location supports the class).
  *
  * <p>How the gradient is obtained (DJL 0.36 / PyTorch 2.7.1): DJL records gradients only through blocks
  * whose forward is called with {@code training=true} inside a {@link GradientCollector}. The stages up to the
@@ -209,7 +209,8 @@ public final class GradCam implements AutoCloseable {
     void verifyCopies() throws ModelBundleException {
         Shape shape = bundle.stageOutputs().get(firstTrainable - 1);
         float[] data = new float[(int) shape.size()];
-        Random random = new Random(1);
+        // Any positive activations do; a fixed seed keeps a failure reproducible.
+        SplittableRandom random = new SplittableRandom(1);
         for (int i = 0; i < data.length; i++) {
             data[i] = random.nextFloat();
         }

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code model.json} of a model bundle (SPEC 4), format version 1.
+ * The {@code model.json} of a model bundle (a folder with this manifest and its TorchScript files; README,
+ * "Model bundles"), format version 1.
  *
  * <h2>Format</h2>
  *

@@ -6,7 +6,7 @@ import java.util.List;
 import org.marrowscope.model.ModelManifest.Role;
 
 /**
- * Stage 1 (SPEC 3.2): p(good) per tile from a quality bundle.
+ * Stage 1 (the quality model that picks the ROIs among the tissue tiles): p(good) per tile from a quality bundle.
  *
  * <p>Thread-safe: tiles are preprocessed on the calling thread and the forward passes serialised by the
  * bundle. Owns its bundle: closing this closes it.

@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import org.marrowscope.pipeline.result.ClassificationResult;
+import org.marrowscope.pipeline.result.ModelInfo;
 import org.marrowscope.pipeline.result.ModelVote;
 import org.marrowscope.pipeline.result.RoiResult;
 import org.marrowscope.pipeline.result.RunParameters;
 import org.marrowscope.pipeline.result.SelectionSummary;
 import org.marrowscope.pipeline.result.SlideIdentity;
 import org.marrowscope.pipeline.result.Timings;
+import org.marrowscope.pipeline.result.Vote;
 import org.marrowscope.slide.MicronsPerPixel;
 import org.marrowscope.slide.Slide;
 import org.marrowscope.slide.SlideException;
@@ -92,7 +94,7 @@ public final class ClassificationPipeline {
         return new ClassificationResult(ClassificationResult.FORMAT_VERSION, software, Instant.now().toString(),
                 SlideIdentity.of(slide), parameters(mpp, modelMpp), verdict.outcome(), quality.info(),
                 classifiers.stream().map(TileClassifier::info).toList(), device, timings,
-                SelectionSummary.of(selection, grid.size(), grid.size() - candidates.size()), rois, verdict.votes(),
+                SelectionSummaries.of(selection, grid.size(), grid.size() - candidates.size()), rois, verdict.votes(),
                 verdict.ensemble(), verdict.domain(), verdict.predictionSets(), verdict.predictionSetNote(),
                 verdict.reasons());
     }

@@ -1,5 +1,6 @@
 package org.marrowscope.pipeline;
 
+import org.marrowscope.pipeline.result.ModelInfo;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,8 @@
 package org.marrowscope.pipeline;
 
+import org.marrowscope.pipeline.result.ModelInfo;
+import org.marrowscope.pipeline.result.SelectionMode;
+import org.marrowscope.pipeline.result.Vote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,8 @@
 package org.marrowscope.pipeline;
 
 /**
- * The pipeline's settings (SPEC 3), each defaulting to the paper's value.
+ * The pipeline's settings (tiling, background rule, stage 1's selection, stain normalisation), each defaulting to
+ * the paper's value.
  *
  * @param tilePixels tile edge at the model's scale (512)
  * @param stridePixels stride at the model's scale (256)

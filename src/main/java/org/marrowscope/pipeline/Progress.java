@@ -10,11 +10,6 @@ package org.marrowscope.pipeline;
  */
 public record Progress(Stage stage, long done, long total, double tilesPerSecond, String device) {
 
-    /** Seconds left at the current rate, or -1 when unknown. */
-    public double etaSeconds() {
-        return tilesPerSecond > 0 && total >= done ? (total - done) / tilesPerSecond : -1;
-    }
-
     /** Receives progress; called from the pipeline's thread, so implementations hand off to their UI thread. */
     @FunctionalInterface
     public interface Listener {

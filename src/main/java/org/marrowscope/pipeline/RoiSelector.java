@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.marrowscope.pipeline.result.SelectionMode;
 
 /**
  * Stage 1's selection rule (paper, Methods): 200 tiles drawn uniformly among those with p(good) >= 0.8; if

@@ -1,6 +1,7 @@
 package org.marrowscope.pipeline;
 
 import java.util.List;
+import org.marrowscope.pipeline.result.SelectionMode;
 
 /**
  * The outcome of stage 1.

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Optional;
 import org.marrowscope.calibration.ModelCalibration;
+import org.marrowscope.pipeline.result.ModelInfo;
 
 /** Stage 2's model: class probabilities (softmax, in {@link ModelInfo#classes()} order) for each tile. */
 public interface TileClassifier {

@@ -3,6 +3,7 @@ package org.marrowscope.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.marrowscope.pipeline.result.Vote;
 
 /**
  * The paper's own future work: say "uncertain" rather than silently misclassify. A result is flagged when

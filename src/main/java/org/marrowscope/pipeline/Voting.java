@@ -1,6 +1,7 @@
 package org.marrowscope.pipeline;
 
 import java.util.List;
+import org.marrowscope.pipeline.result.Vote;
 
 /**
  * Aggregation (paper, Methods): a tile's label is the argmax of its probabilities; a model's slide label is

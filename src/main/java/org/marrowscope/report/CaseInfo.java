@@ -42,11 +42,6 @@ public record CaseInfo(String caseId, String patientName, String patientId, Loca
                 referenceDiagnosis, comment);
     }
 
-    /** True when any patient-identifying field was entered. */
-    public boolean identifiesPatient() {
-        return patientName != null || patientId != null || birthDate != null;
-    }
-
     private static String clean(String s) {
         if (s == null) {
             return null;

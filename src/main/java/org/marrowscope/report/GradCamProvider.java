@@ -1,7 +1,6 @@
 package org.marrowscope.report;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -12,11 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import org.marrowscope.model.GradCam;
 import org.marrowscope.model.GradCamMap;
-import org.marrowscope.pipeline.ModelInfo;
 import org.marrowscope.pipeline.result.ClassificationResult;
+import org.marrowscope.pipeline.result.ModelInfo;
 import org.marrowscope.pipeline.result.RoiResult;
-import org.marrowscope.service.InferenceService;
-import org.marrowscope.service.ModelCatalog;
+import org.marrowscope.pipeline.RoiImages;
+import org.marrowscope.slide.SlideException;
 
 /**
  * Where the gallery's Grad-CAM maps come from: one classifier of the result, at one layer. When its bundle cannot
@@ -30,8 +29,18 @@ public final class GradCamProvider {
         GradCamMap compute(RoiResult roi, BufferedImage tile, int classIndex) throws Exception;
 
         /** Starts computing a map that {@link #compute} will be asked for soon; by default nothing. */
-        default void prefetch(RoiResult roi, int classIndex) {
+        default void prefetch(RoiResult roi, BufferedImage tile, int classIndex) {
         }
+    }
+
+    /**
+     * Computes Grad-CAM from a tile the caller already holds (the inference service of the app and the command
+     * line): the report reads its ROIs from the one slide it has open, so no map reopens the slide.
+     */
+    @FunctionalInterface
+    public interface Engine {
+        CompletableFuture<GradCamMap> gradCam(BufferedImage tile, Path classifier, int classIndex, GradCam.Layer layer,
+                String device);
     }
 
     /** A map could not be computed for a reason that is not a bug (model files, slide reads). */
@@ -64,63 +73,41 @@ public final class GradCamProvider {
     }
 
     /**
-     * Maps computed by the inference service (the desktop app's and the command line's path: warm models, the
-     * inference thread). The report asks for its gallery's maps up front, so the service computes them while the
-     * pages are laid out; the provider keeps them, so it belongs to one result (a second export reuses them).
+     * Maps computed by an engine (the inference service: warm models, the inference thread) from the tiles the
+     * report reads. The report asks for its gallery's maps up front, so they are computed while the pages are laid
+     * out; the provider keeps them, so it belongs to one result (a second export reuses them).
      *
+     * @param slide the slide the result was made from, named in failure messages
      * @param classifier the bundle folder of {@code model}, one of the result's classifiers
      */
-    public static GradCamProvider fromService(InferenceService service, Path slide, ClassificationResult result,
-            ModelInfo model, Path classifier, GradCam.Layer layer, String device) {
+    public static GradCamProvider fromService(Engine engine, Path slide, ClassificationResult result, ModelInfo model,
+            Path classifier, GradCam.Layer layer, String device) {
         return of(model, layer, new Source() {
             private final Map<List<Integer>, CompletableFuture<GradCamMap>> started = new ConcurrentHashMap<>();
 
             @Override
-            public void prefetch(RoiResult roi, int classIndex) {
-                future(roi, classIndex);
+            public void prefetch(RoiResult roi, BufferedImage tile, int classIndex) {
+                future(roi, tile, classIndex);
             }
 
             @Override
             public GradCamMap compute(RoiResult roi, BufferedImage tile, int classIndex) throws Exception {
                 try {
-                    return future(roi, classIndex).get();
+                    return future(roi, tile, classIndex).get();
                 } catch (ExecutionException e) {
-                    throw e.getCause() instanceof Exception cause ? cause : e;
+                    Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException ce && ce.getCause() != null
+                            ? ce.getCause() : e.getCause();
+                    throw cause instanceof Exception failure ? new Exception(slide.getFileName() + ", ROI " + (roi.index() + 1)
+                            + ": " + failure.getMessage(), failure) : e;
                 }
             }
 
-            private CompletableFuture<GradCamMap> future(RoiResult roi, int classIndex) {
+            private CompletableFuture<GradCamMap> future(RoiResult roi, BufferedImage tile, int classIndex) {
                 int position = position(result, roi);
                 return started.computeIfAbsent(List.of(position, classIndex),
-                        k -> service.gradCam(slide, result, position, classifier, classIndex, layer, device));
+                        k -> engine.gradCam(tile, classifier, classIndex, layer, device));
             }
         });
-    }
-
-    /**
-     * Finds a bundle of one of the result's classifiers (first match in the result's order) in {@code modelFolders}
-     * by its hash, and computes maps with it through the service; unavailable, with the reason, when none is there.
-     */
-    public static GradCamProvider locate(InferenceService service, Path slide, ClassificationResult result,
-            List<Path> modelFolders, GradCam.Layer layer, String device) {
-        if (!result.classifiable()) {
-            return unavailable("the slide was not classifiable");
-        }
-        ModelCatalog catalog;
-        try {
-            catalog = ModelCatalog.scan(modelFolders);
-        } catch (IOException e) {
-            return unavailable(e.getMessage());
-        }
-        for (ModelInfo model : result.classifiers()) {
-            Optional<ModelCatalog.Entry> found = catalog.find(model);
-            if (found.isPresent()) {
-                return fromService(service, slide, result, model, found.get().directory(), layer, device);
-            }
-        }
-        return unavailable("no bundle of the classifiers used ("
-                + String.join(", ", result.classifiers().stream().map(m -> m.name() + " " + m.version()).toList())
-                + ") was found in " + modelFolders + " with the same SHA-256");
     }
 
     private static int position(ClassificationResult result, RoiResult roi) {
@@ -149,12 +136,15 @@ public final class GradCamProvider {
                 : "not available";
     }
 
-    /** Starts computing the maps of these ROIs for their predicted classes, where the source can work ahead. */
-    void prefetch(List<RoiResult> rois) {
+    /**
+     * Starts computing the maps of these ROIs for their predicted classes, where the source can work ahead; the
+     * tiles come from the caller's open slide.
+     */
+    void prefetch(List<RoiResult> rois, RoiImages images) throws SlideException {
         for (RoiResult roi : rois) {
             int classIndex = model.classes().indexOf(roi.ensembleLabel());
             if (classIndex >= 0) {
-                source.prefetch(roi, classIndex);
+                source.prefetch(roi, images.read(roi), classIndex);
             }
         }
     }

@@ -5,41 +5,16 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
+import org.marrowscope.colour.SaliencyScale;
 
 /**
  * Heat maps drawn over images, blended into opaque pixels here rather than left to the viewer as transparency,
- * so every viewer and printer shows the same thing. Colours come from Turbo (Google, 2019), the rainbow map made
- * to replace jet without its false bands, through a published polynomial fit.
+ * so every viewer and printer shows the same thing. Colours come from {@link SaliencyScale}, the scale the
+ * screen uses too.
  */
 final class HeatMaps {
 
-    private static final int STEPS = 1024;
-    private static final int[] TURBO = new int[STEPS];
-
-    static {
-        for (int i = 0; i < STEPS; i++) {
-            TURBO[i] = turboExact((double) i / (STEPS - 1));
-        }
-    }
-
     private HeatMaps() {
-    }
-
-    /** Turbo colour of {@code v} in [0, 1], as 0xRRGGBB (from a 1024-step table). */
-    static int turbo(double v) {
-        return TURBO[(int) Math.round(Math.clamp(v, 0.0, 1.0) * (STEPS - 1))];
-    }
-
-    private static int turboExact(double v) {
-        double x = Math.clamp(v, 0.0, 1.0);
-        double r = 0.13572138 + x * (4.61539260 + x * (-42.66032258 + x * (132.13108234 + x * (-152.94239396 + x * 59.28637943))));
-        double g = 0.09140261 + x * (2.19418839 + x * (4.84296658 + x * (-14.18503333 + x * (4.27729857 + x * 2.82956604))));
-        double b = 0.10667330 + x * (12.64194608 + x * (-60.58204836 + x * (110.36276771 + x * (-89.90310912 + x * 27.34824973))));
-        return channel(r) << 16 | channel(g) << 8 | channel(b);
-    }
-
-    private static int channel(double c) {
-        return (int) Math.round(Math.clamp(c, 0.0, 1.0) * 255);
     }
 
     /**
@@ -67,7 +42,7 @@ final class HeatMaps {
                 double v = top * (1 - fy) + bottom * fy;
                 double a = maxOpacity * smoothstep(v / fullAt);
                 if (a > 0) {
-                    rgb[y * width + x] = blend(rgb[y * width + x], turbo(v), a);
+                    rgb[y * width + x] = blend(rgb[y * width + x], SaliencyScale.rgb(v), a);
                 }
             }
         }
@@ -78,7 +53,7 @@ final class HeatMaps {
     static BufferedImage colourBar(int width, int height) {
         BufferedImage bar = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < height; y++) {
-            int c = turbo(1.0 - (double) y / (height - 1));
+            int c = SaliencyScale.rgb(1.0 - (double) y / (height - 1));
             for (int x = 0; x < width; x++) {
                 bar.setRGB(x, y, c);
             }
@@ -90,7 +65,7 @@ final class HeatMaps {
     static BufferedImage horizontalColourBar(int width, int height) {
         BufferedImage bar = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         for (int x = 0; x < width; x++) {
-            int c = turbo((double) x / (width - 1));
+            int c = SaliencyScale.rgb((double) x / (width - 1));
             for (int y = 0; y < height; y++) {
                 bar.setRGB(x, y, c);
             }

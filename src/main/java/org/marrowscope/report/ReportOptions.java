@@ -36,10 +36,6 @@ public record ReportOptions(boolean includeLabel, int galleryPerClass, int disag
         return new ReportOptions(includeLabel, value, disagreeingShown, created, zone);
     }
 
-    public ReportOptions withDisagreeingShown(int value) {
-        return new ReportOptions(includeLabel, galleryPerClass, value, created, zone);
-    }
-
     public ReportOptions withCreated(Instant value, ZoneId inZone) {
         return new ReportOptions(includeLabel, galleryPerClass, disagreeingShown, value, inZone);
     }

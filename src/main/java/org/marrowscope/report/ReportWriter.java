@@ -11,6 +11,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
 import org.marrowscope.io.AtomicFiles;
+import org.marrowscope.pipeline.RoiImages;
 import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.pipeline.result.ResultStore;
 import org.marrowscope.pipeline.result.SlideIdentity;
@@ -20,8 +21,8 @@ import org.marrowscope.slide.SlideException;
 import org.marrowscope.slide.Slides;
 
 /**
- * Writes the PDF/A-2b report of a classified slide (SPEC 8), for the desktop app's export button and the command
- * line alike. Headless: no JavaFX, figures drawn with Java2D.
+ * Writes the PDF/A-2b report of a classified slide (sections and rules in README, "report"), for the desktop app's
+ * export button and the command line alike. Headless: no JavaFX, figures drawn with Java2D.
  *
  * <p>The file is written atomically: the whole document is rendered first, then saved to a temporary file and
  * renamed over the target, so an error or a cancel (interrupting the writing thread) never leaves a partial PDF,
@@ -102,7 +103,7 @@ public final class ReportWriter {
             GalleryPlan plan = GalleryPlan.of(result, options, info);
             if (gradCams.available()) {
                 // The maps are computed in the background (the inference thread) while the pages are laid out.
-                gradCams.prefetch(plan.shown());
+                gradCams.prefetch(plan.shown(), new RoiImages(slide, result.parameters()));
             }
             Styles styles = Styles.of(ReportFonts.embed(document));
             ReportContext ctx;

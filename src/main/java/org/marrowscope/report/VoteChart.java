@@ -4,7 +4,7 @@ import java.awt.Color;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.marrowscope.pipeline.Vote;
+import org.marrowscope.pipeline.result.Vote;
 import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.pipeline.result.ModelVote;
 import org.marrowscope.report.PageFlow.Style;

@@ -20,14 +20,14 @@ import org.marrowscope.model.QualityModel;
 import org.marrowscope.model.TorchRuntime;
 import org.marrowscope.pipeline.CancellationToken;
 import org.marrowscope.pipeline.ClassificationPipeline;
-import org.marrowscope.pipeline.ModelInfo;
+import org.marrowscope.pipeline.result.ModelInfo;
 import org.marrowscope.pipeline.Progress;
-import org.marrowscope.pipeline.RoiImages;
 import org.marrowscope.pipeline.Stage;
 import org.marrowscope.pipeline.TileClassifier;
 import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.pipeline.result.ResultStore;
 import org.marrowscope.pipeline.result.SlideIdentity;
+import org.marrowscope.report.GradCamProvider;
 import org.marrowscope.slide.Slide;
 import org.marrowscope.slide.SlideException;
 import org.marrowscope.slide.Slides;
@@ -37,7 +37,7 @@ import org.marrowscope.slide.Slides;
  * thread (runs queue; models are loaded once and kept warm), a reader pool that feeds it tiles, and at most
  * one job per slide at a time (submitting a slide that is already queued or running returns that job).
  */
-public final class InferenceService implements AutoCloseable {
+public final class InferenceService implements AutoCloseable, GradCamProvider.Engine {
 
     private final String software;
     private final ExecutorService inference;
@@ -113,18 +113,19 @@ public final class InferenceService implements AutoCloseable {
     }
 
     /**
-     * Grad-CAM of one ROI of a saved result, for one classifier and class, at a layer; computed on the inference
-     * thread (after any queued run), so it never competes with a classification for the models.
+     * Grad-CAM of one ROI, from the tile the caller holds (read from its open slide as the models saw it), for one
+     * classifier and class, at a layer; computed on the inference thread (after any queued run), so it never
+     * competes with a classification for the models.
      *
      * @param classifier the classifier's bundle folder
      */
-    public CompletableFuture<GradCamMap> gradCam(Path slidePath, ClassificationResult result, int roiIndex, Path classifier,
-            int classIndex, GradCam.Layer layer, String device) {
+    @Override
+    public CompletableFuture<GradCamMap> gradCam(BufferedImage tile, Path classifier, int classIndex, GradCam.Layer layer,
+            String device) {
         return CompletableFuture.supplyAsync(() -> {
-            try (Slide slide = Slides.open(slidePath)) {
-                BufferedImage tile = new RoiImages(slide, result.parameters()).read(result.rois().get(roiIndex));
+            try {
                 return models.gradCam(classifier, device).compute(tile, classIndex, layer);
-            } catch (SlideException | ModelBundleException e) {
+            } catch (ModelBundleException e) {
                 throw new CompletionException(e);
             }
         }, inference);

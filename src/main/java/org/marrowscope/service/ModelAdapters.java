@@ -16,7 +16,7 @@ import org.marrowscope.model.QualityModel;
 import org.marrowscope.pipeline.QualityScorer;
 import org.marrowscope.model.ModelManifest;
 import org.marrowscope.model.ModelManifest.FileEntry;
-import org.marrowscope.pipeline.ModelInfo;
+import org.marrowscope.pipeline.result.ModelInfo;
 import org.marrowscope.pipeline.TileClassifier;
 
 /** Presents loaded model bundles to the pipeline, which knows models only through its own small interfaces. */

@@ -12,7 +12,7 @@ import org.marrowscope.model.ModelBundle;
 import org.marrowscope.model.ModelBundleException;
 import org.marrowscope.model.ModelManifest;
 import org.marrowscope.model.ModelManifest.Role;
-import org.marrowscope.pipeline.ModelInfo;
+import org.marrowscope.pipeline.result.ModelInfo;
 
 /**
  * The model bundles found in folders (the bundled {@code models/} and any the user adds). Each entry is

@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.marrowscope.slide.SlideException.Kind;
-import org.marrowscope.slide.openslide.OpenSlideSlide;
 
 /** Opens any slide or microscope picture, checking the file first so each failure gets its own message. */
 public final class Slides {
@@ -18,11 +18,24 @@ public final class Slides {
             + "3DHistech MIRAX (.mrxs), Leica (.scn), Ventana (.bif, .tif), Philips TIFF, Sakura (.svslide), "
             + "generic tiled TIFF, and single microscope pictures (PNG, JPEG, TIFF, BMP)";
 
+    /** Slides opened in this process; see {@link #openCount()}. */
+    private static final AtomicLong OPENED = new AtomicLong();
+
     private Slides() {
+    }
+
+    /**
+     * How many times a slide was opened in this process. Opening is the expensive step (OpenSlide parses the
+     * file's directories, a picture is decoded whole), so tests use this to check that work on an open slide
+     * (Grad-CAM of its ROIs, reports) reuses it instead of opening the file again.
+     */
+    public static long openCount() {
+        return OPENED.get();
     }
 
     public static Slide open(Path path) throws SlideException {
         checkFile(path);
+        OPENED.incrementAndGet();
         String ext = extension(path);
         if (PICTURE_EXTENSIONS.contains(ext)) {
             return PlainImageSlide.open(path);

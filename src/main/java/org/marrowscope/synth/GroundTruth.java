@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.marrowscope.synth.smear.QualityLabel;
+import org.marrowscope.synth.smear.SmearClass;
 import org.marrowscope.synth.smear.StainVariation;
 
 /**

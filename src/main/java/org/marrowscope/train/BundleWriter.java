@@ -26,11 +26,11 @@ import org.marrowscope.model.ModelManifest.FileEntry;
 import org.marrowscope.model.ModelManifest.Provenance;
 
 /**
- * Writes a trained model as a complete bundle (SPEC 4): the trained stage files, and a {@code model.json}
- * that keeps the starting bundle's classes, input recipe and Grad-CAM layers and states the new provenance.
- * The bundle is assembled in a sibling folder, loaded back through {@link ModelBundle#load} (hashes, shapes, a
- * dry run), and only then put in place of {@code out}: a failed or cancelled run never leaves a half-written
- * or unloadable bundle.
+ * Writes a trained model as a complete bundle (README, "Model bundles"): the trained stage files, and a {@code
+ * model.json} that keeps the starting bundle's classes, input recipe and Grad-CAM layers and states the new
+ * provenance. The bundle is assembled in a sibling folder, loaded back through {@link ModelBundle#load} (hashes,
+ * shapes, a dry run), and only then put in place of {@code out}: a failed or cancelled run never leaves a
+ * half-written or unloadable bundle.
  */
 final class BundleWriter {
 

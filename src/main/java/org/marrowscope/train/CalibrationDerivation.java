@@ -1,5 +1,8 @@
 package org.marrowscope.train;
 
+import org.marrowscope.labels.DiagnosisLabels;
+import org.marrowscope.labels.LabelFileException;
+import org.marrowscope.labels.LabelledSlide;
 import ai.djl.Device;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -9,17 +9,18 @@ import java.util.List;
 import org.marrowscope.io.AtomicFiles;
 import org.marrowscope.pipeline.CancellationToken;
 import org.marrowscope.synth.GroundTruth;
-import org.marrowscope.synth.SmearClass;
+import org.marrowscope.synth.smear.SmearClass;
 import org.marrowscope.synth.SyntheticSlideWriter;
 import org.marrowscope.synth.smear.SmearSpec;
 import org.marrowscope.synth.tiff.TiffWriteOptions;
 import org.marrowscope.synth.tiff.WriteProgress;
 
 /**
- * A synthetic cohort (SPEC 5) written as slides plus a {@code labels.csv}: slide {@code i} (0-based) has class
- * {@code i mod 5} in the paper's order (ALL, AML, CML, Lymphoma, MM) and seed {@code firstSeed + i}; burden and
- * stain are drawn from the seed by the generator, independently of the class. Existing slides with their
- * ground-truth sidecar are kept, so an interrupted generation continues where it stopped.
+ * A synthetic cohort (smears from {@code org.marrowscope.synth}, README "Synthetic slides") written as slides plus a
+ * {@code labels.csv}: slide {@code i} (0-based) has class {@code i mod 5} in the paper's order (ALL, AML, CML,
+ * Lymphoma, MM) and seed {@code firstSeed + i}; burden and stain are drawn from the seed by the generator,
+ * independently of the class. Existing slides with their ground-truth sidecar are kept, so an interrupted generation
+ * continues where it stopped.
  *
  * @param folder where the slides and labels.csv go
  * @param perClass slides per class

@@ -1,5 +1,6 @@
 package org.marrowscope.train;
 
+import org.marrowscope.labels.LabelledSlide;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import org.marrowscope.labels.LabelledSlide;
 
 /**
  * The paper's per-subject split (6:2:2 by default): every patient's slides go to exactly one of the training,

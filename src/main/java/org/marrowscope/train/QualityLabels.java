@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.marrowscope.io.AtomicFiles;
+import org.marrowscope.labels.CsvTable;
+import org.marrowscope.labels.LabelFileException;
 import org.marrowscope.train.TileSource.ImageTile;
 import org.marrowscope.train.TileSource.SlideTile;
 

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.marrowscope.labels.LabelFileException;
 import org.marrowscope.model.QualityModel;
 import org.marrowscope.pipeline.CancellationToken;
 import org.marrowscope.pipeline.PipelineSettings;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.marrowscope.labels.LabelFileException;
 import org.marrowscope.model.ModelBundle;
 import org.marrowscope.model.ModelBundleException;
 import org.marrowscope.model.ModelManifest;

@@ -27,8 +27,8 @@ import org.marrowscope.model.ModelManifest.Role;
 import org.marrowscope.model.TorchRuntime;
 
 /**
- * A bundle's TorchScript stages loaded with trainable parameters (SPEC 4's recipe for DJL 0.36:
- * {@code trainParam=true}), in chain order: {@code model.pt} for a quality model, {@code intermediate.pt},
+ * A bundle's TorchScript stages loaded with trainable parameters (DJL 0.36 loads TorchScript for training with the
+ * option {@code trainParam=true}), in chain order: {@code model.pt} for a quality model, {@code intermediate.pt},
  * {@code features.pt}, {@code head.pt} for a classifier.
  *
  * <p>DJL switches a TorchScript module between train() and eval() when a forward call's {@code training}

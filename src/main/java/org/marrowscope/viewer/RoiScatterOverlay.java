@@ -5,7 +5,8 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 
 /**
- * The ROI scatter (SPEC 3.6): a dot at each ROI's centre in its predicted class's colour.
+ * The ROI scatter (where stage 1 looked and what stage 2 called each ROI): a dot at each ROI's centre in its
+ * predicted class's colour.
  */
 public final class RoiScatterOverlay extends Overlay {
 

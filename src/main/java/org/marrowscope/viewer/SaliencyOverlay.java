@@ -3,7 +3,10 @@ package org.marrowscope.viewer;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
 
-/** The saliency heat map (SPEC 3.6), a low-resolution raster stretched over the whole slide. */
+/**
+ * The saliency heat map (ROI density times the probability of the slide's class; see {@code SaliencyMap}), a
+ * low-resolution raster stretched over the whole slide.
+ */
 public final class SaliencyOverlay extends Overlay {
 
     private Image heat;
@@ -14,7 +17,7 @@ public final class SaliencyOverlay extends Overlay {
         super("Saliency map", 0.5);
     }
 
-    /** @param image the heat raster (see {@link HeatColours}), covering the slide's full extent */
+    /** @param image the heat raster (see {@link org.marrowscope.colour.SaliencyScale}), covering the slide's full extent */
     public void setHeat(Image image, long width, long height) {
         heat = image;
         slideWidth = width;

@@ -17,8 +17,6 @@ public final class TileCache<V> {
     private final LinkedHashMap<TileKey, V> entries = new LinkedHashMap<>(256, 0.75f, true);
     private long capacityBytes;
     private long sizeBytes;
-    private long hits;
-    private long misses;
 
     /**
      * @param capacityBytes the most the cached tiles may weigh together
@@ -34,13 +32,7 @@ public final class TileCache<V> {
 
     /** The tile, marking it recently used; null when not cached. */
     public synchronized V get(TileKey key) {
-        V v = entries.get(key);
-        if (v == null) {
-            misses++;
-        } else {
-            hits++;
-        }
-        return v;
+        return entries.get(key);
     }
 
     public synchronized boolean contains(TileKey key) {
@@ -90,13 +82,5 @@ public final class TileCache<V> {
 
     public synchronized int count() {
         return entries.size();
-    }
-
-    public synchronized long hits() {
-        return hits;
-    }
-
-    public synchronized long misses() {
-        return misses;
     }
 }

@@ -28,7 +28,7 @@ import org.marrowscope.pipeline.maps.Misclassified;
 import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.pipeline.result.ResultStore;
 import org.marrowscope.pipeline.result.RoiResult;
-import org.marrowscope.synth.SmearClass;
+import org.marrowscope.synth.smear.SmearClass;
 import org.marrowscope.synth.SyntheticSlideWriter;
 import org.marrowscope.synth.smear.SmearSpec;
 import org.marrowscope.synth.tiff.TiffWriteOptions;

@@ -8,7 +8,7 @@ import picocli.CommandLine;
 record CliRunner(int exitCode, String out, String err) {
 
     static CliRunner run(String... args) {
-        CommandLine cli = Main.commandLine();
+        CommandLine cli = MarrowScopeCommand.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out, true));

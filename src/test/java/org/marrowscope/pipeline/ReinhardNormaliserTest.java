@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import org.junit.jupiter.api.Test;
-import org.marrowscope.synth.SmearClass;
+import org.marrowscope.synth.smear.SmearClass;
 import org.marrowscope.synth.smear.SmearRenderer;
 import org.marrowscope.synth.smear.SmearSpec;
 import org.marrowscope.synth.smear.StainVariation;

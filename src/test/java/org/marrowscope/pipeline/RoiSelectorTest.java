@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.marrowscope.pipeline.result.SelectionMode;
 
 class RoiSelectorTest {
 

@@ -6,12 +6,15 @@ import org.marrowscope.calibration.ConformalCalibration.PredictionSet;
 import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.pipeline.result.DomainSummary;
 import org.marrowscope.pipeline.result.Outcome;
+import org.marrowscope.pipeline.result.ModelInfo;
 import org.marrowscope.pipeline.result.ModelVote;
 import org.marrowscope.pipeline.result.RoiResult;
 import org.marrowscope.pipeline.result.RunParameters;
+import org.marrowscope.pipeline.result.SelectionMode;
 import org.marrowscope.pipeline.result.SelectionSummary;
 import org.marrowscope.pipeline.result.SlideIdentity;
 import org.marrowscope.pipeline.result.Timings;
+import org.marrowscope.pipeline.result.Vote;
 
 /** Hand-made results with known contents, for the code that reads results (maps, export, storage). */
 public final class SampleResults {

@@ -11,7 +11,7 @@ import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.service.ClassifyRequest;
 import org.marrowscope.service.InferenceService;
 import org.marrowscope.service.ModelSelection;
-import org.marrowscope.synth.SmearClass;
+import org.marrowscope.synth.smear.SmearClass;
 import org.marrowscope.synth.SyntheticSlideWriter;
 import org.marrowscope.synth.smear.SmearSpec;
 import org.marrowscope.synth.tiff.TiffWriteOptions;

@@ -27,8 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marrowscope.model.GradCam;
 import org.marrowscope.model.GradCamMap;
-import org.marrowscope.pipeline.ModelInfo;
+import org.marrowscope.pipeline.RoiImages;
+import org.marrowscope.pipeline.result.ModelInfo;
+import org.marrowscope.pipeline.result.RoiResult;
 import org.marrowscope.slide.Slide;
+import org.marrowscope.service.GradCamLookup;
 import org.marrowscope.slide.Slides;
 
 /** Reports of real results (real slides, real DJL inference and Grad-CAM), checked by veraPDF and read back. */
@@ -280,16 +283,31 @@ class ReportWriterTest {
     }
 
     @Test
+    void gradCamsComeFromTheReportsOwnTilesWithoutReopeningTheSlide() throws Exception {
+        GradCamProvider cams = realGradCams();
+        long before = Slides.openCount();
+        ReportWriter.Rendered rendered = writer(OPTIONS).render(fixtures.smear, fixtures.classified, CaseInfo.NONE, cams);
+        assertThat(rendered.gradCamMaps()).isGreaterThan(1);
+        assertThat(Slides.openCount() - before).as("slide opens for one report with %d Grad-CAM maps", rendered.gradCamMaps())
+                .isEqualTo(1);
+    }
+
+    @Test
     void locatingTheClassifierBundleByHash() throws Exception {
-        GradCamProvider found = GradCamProvider.locate(fixtures.service, fixtures.smear, fixtures.classified,
+        GradCamProvider found = GradCamLookup.locate(fixtures.service, fixtures.smear, fixtures.classified,
                 List.of(ReportFixtures.MODELS), GradCam.Layer.INTERMEDIATE, "cpu");
         assertThat(found.available()).isTrue();
         assertThat(found.description()).isEqualTo("tiny-cnn 1.0.0, intermediate layer");
-        GradCamMap map = found.compute(fixtures.classified.rois().getFirst(), null, "AML");
+        RoiResult first = fixtures.classified.rois().getFirst();
+        BufferedImage tile;
+        try (Slide slide = Slides.open(fixtures.smear)) {
+            tile = new RoiImages(slide, fixtures.classified.parameters()).read(first);
+        }
+        GradCamMap map = found.compute(first, tile, "AML");
         assertThat(map.className()).isEqualTo("AML");
         assertThat(map.layer()).isEqualTo(GradCam.Layer.INTERMEDIATE);
 
-        GradCamProvider none = GradCamProvider.locate(fixtures.service, fixtures.smear, fixtures.classified,
+        GradCamProvider none = GradCamLookup.locate(fixtures.service, fixtures.smear, fixtures.classified,
                 List.of(Files.createDirectories(tmp.resolve("empty"))), GradCam.Layer.PENULTIMATE, "cpu");
         assertThat(none.available()).isFalse();
         assertThat(none.unavailableReason().orElseThrow()).contains("tiny-cnn 1.0.0, tiny-resnet 1.0.0")

@@ -22,7 +22,7 @@ import org.marrowscope.pipeline.CancellationToken;
 import org.marrowscope.pipeline.PipelineSettings;
 import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.pipeline.result.Outcome;
-import org.marrowscope.synth.SmearClass;
+import org.marrowscope.synth.smear.SmearClass;
 
 /**
  * Knowing when not to answer, with the shipped demo models and their calibration: pictures that are not

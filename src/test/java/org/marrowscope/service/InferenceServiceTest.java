@@ -20,12 +20,15 @@ import org.marrowscope.model.GradCamMap;
 import org.marrowscope.pipeline.CancellationToken;
 import org.marrowscope.pipeline.PipelineSettings;
 import org.marrowscope.pipeline.Progress;
-import org.marrowscope.pipeline.SelectionMode;
+import org.marrowscope.pipeline.RoiImages;
+import org.marrowscope.pipeline.result.SelectionMode;
 import org.marrowscope.pipeline.SelectionSettings;
 import org.marrowscope.pipeline.Stage;
 import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.pipeline.result.ResultStore;
-import org.marrowscope.synth.SmearClass;
+import org.marrowscope.slide.Slide;
+import org.marrowscope.slide.Slides;
+import org.marrowscope.synth.smear.SmearClass;
 import org.marrowscope.synth.SyntheticSlideWriter;
 import org.marrowscope.synth.smear.SmearRenderer;
 import org.marrowscope.synth.smear.SmearSpec;
@@ -103,8 +106,12 @@ class InferenceServiceTest {
         }
         assertThat(events).extracting(Progress::stage).contains(Stage.LOADING_MODELS, Stage.QUALITY,
                 Stage.CLASSIFICATION, Stage.SAVING);
+        java.awt.image.BufferedImage tile;
+        try (Slide open = Slides.open(slide)) {
+            tile = new RoiImages(open, r.parameters()).read(r.rois().get(3));
+        }
         for (GradCam.Layer layer : GradCam.Layer.values()) {
-            GradCamMap cam = service.gradCam(slide, r, 3, MODELS.resolve("tiny-resnet"), 2, layer, "cpu").get(60, TimeUnit.SECONDS);
+            GradCamMap cam = service.gradCam(tile, MODELS.resolve("tiny-resnet"), 2, layer, "cpu").get(60, TimeUnit.SECONDS);
             assertThat(cam.width()).isEqualTo(512);
             assertThat(cam.height()).isEqualTo(512);
             assertThat(cam.className()).isEqualTo("CML");

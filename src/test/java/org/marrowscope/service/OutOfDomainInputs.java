@@ -10,7 +10,7 @@ import javax.imageio.ImageIO;
 import org.marrowscope.TestData;
 import org.marrowscope.slide.Slide;
 import org.marrowscope.slide.Slides;
-import org.marrowscope.synth.SmearClass;
+import org.marrowscope.synth.smear.SmearClass;
 import org.marrowscope.synth.smear.SmearRenderer;
 import org.marrowscope.synth.smear.SmearSpec;
 

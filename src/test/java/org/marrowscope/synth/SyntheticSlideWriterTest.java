@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.marrowscope.slide.Slide;
 import org.marrowscope.slide.Slides;
 import org.marrowscope.synth.smear.QualityLabel;
+import org.marrowscope.synth.smear.SmearClass;
 import org.marrowscope.synth.smear.SmearRenderer;
 import org.marrowscope.synth.smear.SmearSpec;
 import org.marrowscope.synth.tiff.TiffWriteOptions;

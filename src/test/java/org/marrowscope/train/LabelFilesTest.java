@@ -11,6 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.marrowscope.labels.DiagnosisLabels;
+import org.marrowscope.labels.LabelFileException;
+import org.marrowscope.labels.LabelledSlide;
 import org.marrowscope.train.TileSource.ImageTile;
 import org.marrowscope.train.TileSource.SlideTile;
 

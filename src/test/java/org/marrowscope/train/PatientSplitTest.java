@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.marrowscope.labels.LabelledSlide;
 
 class PatientSplitTest {
 

@@ -34,15 +34,4 @@ class ScaleAndMagnificationTest {
         assertThat(Magnification.format(2.5)).isEqualTo("2.5x");
         assertThat(Magnification.format(0.3125)).isEqualTo("0.31x");
     }
-
-    @Test
-    void heatColoursRunFromClearBlueToOpaqueRed() {
-        assertThat(HeatColours.argb(0) >>> 24).isZero();
-        assertThat(HeatColours.argb(1) >>> 24).isEqualTo(255);
-        assertThat(HeatColours.rgb(1)).isEqualTo(0xD21E14);
-        assertThat(HeatColours.rgb(0)).isEqualTo(0x30129F);
-        assertThat(HeatColours.rgb(2)).isEqualTo(HeatColours.rgb(1));
-        int mid = HeatColours.rgb(0.5f);
-        assertThat((mid >> 8) & 0xFF).isGreaterThan((mid >> 16) & 0xFF);
-    }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.marrowscope.pipeline.ClassColours;
+import org.marrowscope.colour.ClassColours;
 import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.pipeline.result.RoiResult;
 

@@ -5,8 +5,9 @@ import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.pipeline.result.RoiResult;
 
 /**
- * ROIs whose label differs from the reference diagnosis (SPEC 3.7): the pathologist's diagnosis when one was
- * entered, else the slide-level result. A ROI's label is its ensemble label (the one model's, for one model).
+ * ROIs whose label differs from the reference diagnosis (the ROI browser's filter and the report's gallery): the
+ * pathologist's diagnosis when one was entered, else the slide-level result. A ROI's label is its ensemble label (the
+ * one model's, for one model).
  */
 public final class Misclassified {
 

@@ -5,7 +5,8 @@ import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.pipeline.result.RoiResult;
 
 /**
- * The WSI-level maps (SPEC 3.6), as rasters aligned to a thumbnail of the slide.
+ * The whole-slide maps (where the ROIs lie, and how strongly they support the slide's class), as rasters aligned to a
+ * thumbnail of the slide.
  *
  * <p>density: a Gaussian kernel density of the ROI centres. probability: each ROI's probability of the
  * slide-level class (mean over the classifiers), spread over the slide by kernel regression with the same

@@ -2,8 +2,6 @@ package org.marrowscope.pipeline.result;
 
 import java.util.List;
 import org.marrowscope.calibration.ConformalCalibration.PredictionSet;
-import org.marrowscope.pipeline.ModelInfo;
-import org.marrowscope.pipeline.Vote;
 
 /**
  * The saved outcome of classifying one slide (the versioned JSON written beside the slide).

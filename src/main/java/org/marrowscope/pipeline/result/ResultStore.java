@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.marrowscope.io.AtomicFiles;
-import org.marrowscope.pipeline.ModelInfo;
 
 /**
  * Saves results as versioned JSON beside the slide ({@code SLIDE.marrowscope.json}) or in a chosen folder,

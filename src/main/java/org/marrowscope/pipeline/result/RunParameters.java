@@ -3,8 +3,8 @@ package org.marrowscope.pipeline.result;
 import java.util.List;
 
 /**
- * Every setting that changes a result (SPEC 3); two runs with equal parameters, slide and models give the same
- * result, which is what lets a saved result be reused.
+ * Every setting that changes a result (the pipeline's settings and the resolutions used); two runs with equal
+ * parameters, slide and models give the same result, which is what lets a saved result be reused.
  *
  * @param tilePixels model input tile edge at the model's scale (512)
  * @param stridePixels tile stride at the model's scale (256)

@@ -1,8 +1,5 @@
 package org.marrowscope.pipeline.result;
 
-import org.marrowscope.pipeline.Selection;
-import org.marrowscope.pipeline.SelectionMode;
-
 /**
  * Stage 1's counts, kept in the result so "not classifiable" can say why.
  *
@@ -11,9 +8,4 @@ import org.marrowscope.pipeline.SelectionMode;
  */
 public record SelectionSummary(SelectionMode mode, int gridTiles, int prunedAsGlass, int candidates, int assessed,
         int background, int atHigh, int atLow, boolean exhaustive) {
-
-    public static SelectionSummary of(Selection s, int gridTiles, int pruned) {
-        return new SelectionSummary(s.mode(), gridTiles, pruned, s.candidates(), s.assessed(), s.background(),
-                s.atHigh(), s.atLow(), s.exhaustive());
-    }
 }

@@ -37,10 +37,6 @@ public enum CellType {
         return label;
     }
 
-    public double minDiameterUm() {
-        return minDiameterUm;
-    }
-
     public double maxDiameterUm() {
         return maxDiameterUm;
     }

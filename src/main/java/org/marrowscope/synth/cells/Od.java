@@ -9,10 +9,6 @@ public record Od(float r, float g, float b) {
 
     public static final Od ZERO = new Od(0f, 0f, 0f);
 
-    public Od plus(Od o) {
-        return new Od(r + o.r, g + o.g, b + o.b);
-    }
-
     public Od times(double k) {
         return new Od((float) (r * k), (float) (g * k), (float) (b * k));
     }

@@ -21,10 +21,6 @@ public sealed interface Shape permits Shape.Oval, Shape.Lobes, Shape.Pair, Shape
     record Oval(double ox, double oy, double radius, double cos, double sin, double stretch,
                 double h2c, double h2s, double h3c, double h3s, double h5c, double h5s) implements Shape {
 
-        public static Oval circle(double ox, double oy, double radius) {
-            return new Oval(ox, oy, radius, 1, 0, 1, 0, 0, 0, 0, 0, 0);
-        }
-
         @Override
         public double sd(double dx, double dy) {
             double x = dx - ox;

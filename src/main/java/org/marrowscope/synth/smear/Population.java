@@ -3,7 +3,6 @@ package org.marrowscope.synth.smear;
 import static org.marrowscope.synth.cells.CellType.*;
 
 import java.util.SplittableRandom;
-import org.marrowscope.synth.SmearClass;
 import org.marrowscope.synth.cells.CellType;
 
 /**

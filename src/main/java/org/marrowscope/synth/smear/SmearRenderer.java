@@ -2,7 +2,7 @@ package org.marrowscope.synth.smear;
 
 import java.util.EnumMap;
 import java.util.Map;
-import org.marrowscope.synth.RegionRenderer;
+import org.marrowscope.synth.tiff.RegionRenderer;
 import org.marrowscope.synth.cells.Adipocyte;
 import org.marrowscope.synth.cells.CellFactory;
 import org.marrowscope.synth.cells.CellPainter;

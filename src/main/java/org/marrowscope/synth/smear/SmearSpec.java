@@ -1,7 +1,6 @@
 package org.marrowscope.synth.smear;
 
 import java.util.SplittableRandom;
-import org.marrowscope.synth.SmearClass;
 import org.marrowscope.synth.cells.Noise;
 
 /**

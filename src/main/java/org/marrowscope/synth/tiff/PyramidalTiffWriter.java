@@ -13,7 +13,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.marrowscope.io.AtomicFiles;
-import org.marrowscope.synth.RegionRenderer;
 
 /**
  * Writes a {@link RegionRenderer}'s slide as a pyramidal tiled TIFF that OpenSlide (3.4.1 and

@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import org.marrowscope.synth.RegionRenderer;
 
 /**
  * Renders, downsamples and encodes the tiles of every level, one tile row at a time, and hands

@@ -67,8 +67,9 @@ class MapsTest {
         assertThat(ring.get(2).get(0).asLong() - ring.get(0).get(0).asLong()).isEqualTo(512);
         assertThat(first.at("/properties/objectType").asText()).isEqualTo("annotation");
         assertThat(first.at("/properties/classification/name").asText()).isEqualTo("AML");
-        assertThat(first.at("/properties/classification/color/0").asInt()).isEqualTo(255);
-        assertThat(first.at("/properties/classification/color/1").asInt()).isEqualTo(0x8C);
+        // AML's Okabe-Ito orange, 0xE69F00.
+        assertThat(first.at("/properties/classification/color/0").asInt()).isEqualTo(0xE6);
+        assertThat(first.at("/properties/classification/color/1").asInt()).isEqualTo(0x9F);
         assertThat(geo.get("features").get(3).at("/properties/classification/name").asText()).isEqualTo("MM");
     }
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.marrowscope.synth.SmearClass;
 import org.marrowscope.synth.cells.CellType;
 
 /** Cell counts: burden, cellularity by region and class, and the class's cell types. */

@@ -9,7 +9,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.marrowscope.synth.SmearClass;
 
 /** The quality ground truth exists everywhere it should and matches what is drawn. */
 class QualityTruthTest {

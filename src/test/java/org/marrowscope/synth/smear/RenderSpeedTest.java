@@ -6,7 +6,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.marrowscope.synth.SmearClass;
 
 /**
  * Reports single-thread render throughput on usable smear. Timing is printed, never asserted:

@@ -11,7 +11,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.marrowscope.synth.SmearClass;
 
 /** Seamlessness, determinism and thread safety of region rendering. */
 class SmearRendererTest {

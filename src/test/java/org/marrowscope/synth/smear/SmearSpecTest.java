@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.marrowscope.synth.SmearClass;
 import org.marrowscope.synth.cells.CellEnv;
 import org.marrowscope.synth.cells.CellFactory;
 import org.marrowscope.synth.cells.CellType;

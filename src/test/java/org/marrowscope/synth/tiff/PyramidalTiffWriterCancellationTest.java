@@ -11,7 +11,6 @@ import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.marrowscope.synth.RegionRenderer;
 
 /** A write that does not finish leaves nothing behind and keeps what was there. */
 class PyramidalTiffWriterCancellationTest {

@@ -1,6 +1,5 @@
 package org.marrowscope.synth.tiff;
 
-import org.marrowscope.synth.RegionRenderer;
 
 /**
  * A deterministic slide with every kind of content the writer must get right: smooth gradients,

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.marrowscope.slide.Slide;
 import org.marrowscope.slide.Slides;
-import org.marrowscope.synth.RegionRenderer;
 
 /**
  * Measures write throughput and peak heap; prints, asserts nothing. Not a unit test (it writes

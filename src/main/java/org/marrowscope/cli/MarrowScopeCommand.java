@@ -1,0 +1,138 @@
+package org.marrowscope.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CancellationException;
+import org.marrowscope.model.ModelBundleException;
+import org.marrowscope.slide.SlideException;
+import org.marrowscope.labels.LabelFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The `marrowscope` command and its subcommands. The process starts in {@code org.marrowscope.launcher.Main}, which
+ * supplies the desktop app for the no-command case through {@link Desktop}: cli never imports the app or JavaFX.
+ */
+@Command(name = "marrowscope",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Two-stage deep-learning classification of Wright-Giemsa bone marrow aspirate slides.",
+            "Without a command, starts the desktop app (opening SLIDE when given)."},
+        subcommands = {InfoCommand.class, ClassifyCommand.class, ReportCommand.class, SynthCommand.class, TrainCommand.class,
+            EvaluateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0   success",
+            "  1   internal error (please report it)",
+            "  2   bad command line",
+            "  10  slide not found            11  not a regular/readable file",
+            "  12  empty (0-byte) file        13  format not recognised",
+            "  14  damaged slide file         15  reading the slide failed",
+            "  16  OpenSlide library missing  17  slide closed",
+            "  18  invalid request (level, region)",
+            "  3   several slides given and some failed",
+            "  4   no graphical display for the desktop app",
+            "  20  writing an output failed   21  model bundle missing or invalid",
+            "  22  classification failed      23  label file invalid",
+            "  130 cancelled"})
+public final class MarrowScopeCommand implements java.util.concurrent.Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Parameters(arity = "0..1", paramLabel = "SLIDE",
+            description = "Without a command: start the desktop app, opening SLIDE when given.")
+    java.nio.file.Path slide;
+
+    /** What `marrowscope [SLIDE]` without a command starts: the desktop app, supplied by the launcher. */
+    @FunctionalInterface
+    public interface Desktop {
+        /** Runs the app until its window closes and returns the exit code (slide: null for the start screen). */
+        int start(java.nio.file.Path slide, String software, PrintWriter err);
+    }
+
+    /** Without a desktop (a command-line-only build, the tests): says so with the no-display exit code. */
+    static final Desktop NO_DESKTOP = (slide, software, err) -> {
+        err.println("marrowscope: the desktop app is not part of this program; use a command (marrowscope --help)");
+        return ExitCodes.NO_DISPLAY;
+    };
+
+    private final Desktop desktop;
+
+    private MarrowScopeCommand(Desktop desktop) {
+        this.desktop = desktop;
+    }
+
+    /** The command line with its failure handling; the launcher adds the desktop's pieces. */
+    public static CommandLine commandLine(Desktop desktop) {
+        CommandLine cli = new CommandLine(new MarrowScopeCommand(desktop));
+        cli.setExecutionExceptionHandler(MarrowScopeCommand::handleFailure);
+        cli.setUsageHelpAutoWidth(true);
+        return cli;
+    }
+
+    static CommandLine commandLine() {
+        return commandLine(NO_DESKTOP);
+    }
+
+    /** No subcommand: the desktop app (a slide argument opens in it). */
+    @Override
+    public Integer call() {
+        if (slide != null && !java.nio.file.Files.exists(slide)) {
+            String name = slide.toString();
+            // A bare word that is no file is a mistyped command, not a slide to open.
+            if (name.indexOf('.') < 0 && name.indexOf('/') < 0 && name.indexOf(java.io.File.separatorChar) < 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "Unknown command or file: '" + name
+                        + "' (commands: info, classify, report, synth, train, evaluate, bench; or a slide file to open in the app)");
+            }
+            spec.commandLine().getErr().println("marrowscope: No such file: " + slide);
+            return org.marrowscope.slide.SlideException.Kind.NOT_FOUND.exitCode();
+        }
+        return desktop.start(slide, VersionProvider.softwareName(), spec.commandLine().getErr());
+    }
+
+    /** Known failures get one clear line on stderr and their own exit code; only bugs get a stack trace. */
+    private static int handleFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        return switch (e) {
+            case SlideException se -> {
+                err.println("marrowscope: " + se.getMessage());
+                yield se.kind().exitCode();
+            }
+            case IOException io -> {
+                err.println("marrowscope: " + io.getMessage());
+                yield ExitCodes.OUTPUT_FAILED;
+            }
+            case UncheckedIOException io -> {
+                err.println("marrowscope: " + io.getCause().getMessage());
+                yield ExitCodes.OUTPUT_FAILED;
+            }
+            case LabelFileException le -> {
+                err.println("marrowscope: " + le.getMessage());
+                yield ExitCodes.LABELS_INVALID;
+            }
+            case ModelBundleException me -> {
+                err.println("marrowscope: " + me.getMessage());
+                yield ExitCodes.MODEL_INVALID;
+            }
+            case CancellationException ce -> {
+                err.println("marrowscope: cancelled");
+                yield ExitCodes.CANCELLED;
+            }
+            case InterruptedException ie -> {
+                err.println("marrowscope: cancelled");
+                yield ExitCodes.CANCELLED;
+            }
+            case IllegalArgumentException iae -> {
+                err.println("marrowscope: " + iae.getMessage());
+                yield ExitCodes.USAGE;
+            }
+            default -> {
+                err.println("marrowscope: internal error: " + e);
+                e.printStackTrace(err);
+                yield ExitCodes.INTERNAL_ERROR;
+            }
+        };
+    }
+}
