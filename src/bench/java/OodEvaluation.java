@@ -28,7 +28,8 @@ import org.marrowscope.synth.smear.SmearClass;
  * composed from them and the single cells. Prints one line per input and the counts by outcome.
  *
  * <p>Run after {@code ./mvnw -DskipTests package test-compile}:
- * <pre>java -cp "target/test-classes:target/marrowscope/lib/*" src/bench/java/OodEvaluation.java models [CELLS_DIR]</pre>
+ * <pre>java -Dmarrowscope.testdata=target/test-classes/slides -cp "target/test-classes:target/marrowscope/lib/*" \
+ *     src/bench/java/OodEvaluation.java models [CELLS_DIR]</pre>
  */
 public class OodEvaluation {
 

@@ -23,7 +23,7 @@ import org.hipparchus.linear.RealMatrix;
 public final class DomainFit {
 
     public static final double TILE_PERCENTILE = 99;
-    public static final double MIN_SLIDE_FRACTION = 0.10;
+    public static final double MIN_SLIDE_FRACTION = 0.25;
     public static final double MAX_SLIDE_FRACTION = 0.50;
     /** Ridge on the covariance diagonal, relative to the mean variance. */
     static final double SHRINKAGE = 1e-3;
