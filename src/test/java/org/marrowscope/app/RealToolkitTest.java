@@ -76,7 +76,7 @@ class RealToolkitTest {
     private ProcessBuilder app(String display, Path marker, Path log) throws IOException {
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx1g",
-                "-Dglass.platform=gtk", "-Djava.awt.headless=true", "-Dai.djl.offline=true",
+                "-Dglass.platform=gtk", "-Dai.djl.offline=true",
                 "-Dmarrowscope.readyFile=" + marker, "-Dmarrowscope.quitWhenReady=true",
                 "-cp", System.getProperty("java.class.path"), "org.marrowscope.launcher.Main",
                 TestData.slide("CMU-1-Small-Region.svs").toString()));
