@@ -215,6 +215,7 @@ final class ResultPanel extends ScrollPane {
         Label title = new Label(r.outcome().headline());
         title.setId("diagnosis");
         title.getStyleClass().add("diagnosis");
+        title.setWrapText(true);
         Label kind = new Label(OutcomeText.inputKind(r) + ": no diagnosis is suggested.");
         kind.getStyleClass().add("muted");
         Label why = new Label(r.outcome().reason());
@@ -237,8 +238,12 @@ final class ResultPanel extends ScrollPane {
         grid.setVgap(3);
         int row = 0;
         grid.addRow(row++, key("Quality model"), value(r.quality().name() + " " + r.quality().version()));
-        grid.addRow(row++, key("ROIs"), value(r.rois().size() + " (" + r.selection().mode().name().toLowerCase(Locale.ROOT)
-                .replace('_', ' ') + ")"));
+        grid.addRow(row++, key("ROIs"), value(r.rois().size() + " (stage 1: " + switch (r.selection().mode()) {
+            case HIGH_QUALITY -> "p(good) >= " + r.parameters().highThreshold();
+            case FALLBACK_THRESHOLD -> "fallback, p(good) >= " + r.parameters().lowThreshold();
+            case FIELD_GOOD_TILES -> "a field's good tiles";
+            case NOT_CLASSIFIABLE -> "too few good tiles";
+        } + ")"));
         grid.addRow(row++, key("Device"), value(r.device()));
         grid.addRow(row++, key("Time"), value(String.format(Locale.ROOT, "%.1f s (stage 1 %.1f s, stage 2 %.1f s)",
                 r.timings().totalSeconds(), r.timings().qualitySeconds(), r.timings().classificationSeconds())));

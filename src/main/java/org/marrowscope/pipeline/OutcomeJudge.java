@@ -108,8 +108,8 @@ final class OutcomeJudge {
         String needed = e.field() && sel.candidates() < e.roiCount()
                 ? "a field needs half of its tissue tiles at " + trim(e.lowThreshold())
                 : e.roiCount() + " are needed";
-        String counts = String.format(Locale.ROOT, "%d tiles reached p(good) >= %s and %d reached %s; %s"
-                + " (%d of %d candidate tiles assessed, %d background)", sel.atHigh(), trim(e.highThreshold()),
+        String counts = String.format(Locale.ROOT, "%d tiles reached p(good) >= %s and %d reached %s; %s;"
+                + " %d of %d candidate tiles assessed, %d background", sel.atHigh(), trim(e.highThreshold()),
                 sel.atLow(), trim(e.lowThreshold()), needed, sel.assessed(), sel.candidates(), sel.background());
         if (domain.outside()) {
             return new Outcome(Status.OUTSIDE_DOMAIN, Outcome.UNLIKE_TRAINING_DATA, "Stage 1 found too few good tiles ("

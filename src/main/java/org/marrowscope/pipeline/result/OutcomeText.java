@@ -53,7 +53,10 @@ public final class OutcomeText {
     public static String domain(ClassificationResult r) {
         DomainSummary d = r.domain();
         if (d == null || d.models().isEmpty()) {
-            return "Domain not checked: the models carry no domain check.";
+            String code = r.outcome().code();
+            return Outcome.SMALLER_THAN_ONE_TILE.equals(code) || Outcome.NO_TISSUE.equals(code)
+                    ? "Domain not checked: there was no tissue tile to check."
+                    : "Domain not checked: the models carry no domain check.";
         }
         List<String> parts = new ArrayList<>();
         for (ModelDomain m : d.models()) {
