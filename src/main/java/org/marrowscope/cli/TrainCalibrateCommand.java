@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "calibrate", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Derive the bundles' domain checks, temperatures and conformal scores from labelled slides.",
         description = {"Derive each model's calibration.json (domain check, temperature, conformal scores) from labelled"
             + " slides, weights unchanged, and write the bundles anew under --out with --model-version.",
             "With --demo: the demonstration models in --out, from the demo training cohort and a calibration cohort"
@@ -54,29 +55,33 @@ final class TrainCalibrateCommand implements Callable<Integer> {
     @Option(names = "--description", paramLabel = "TEXT", description = "What the slides are, stored with the calibration.")
     String description;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads reading tiles (default: all cores).")
-    Integer threads;
+    @Mixin
+    RunOptions.Threads threads;
 
-    @Option(names = "--device", description = "auto, cpu, gpu or gpu:N (default: cpu).")
-    String device;
+    @Mixin
+    RunOptions.TorchThreads torchThreads;
 
-    @Option(names = "--no-progress", description = "No progress bars.")
-    boolean noProgress;
+    @Mixin
+    RunOptions.Device device;
+
+    @Mixin
+    RunOptions.Progress progress;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        int n = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
+        torchThreads.apply();
+        int n = threads.count();
         Map<String, Object> summary;
         try (CancelOnInterrupt cancel = new CancelOnInterrupt();
-             TrainingProgress progress = new TrainingProgress(spec.commandLine().getOut(), !noProgress)) {
+             TrainingProgress progress = new TrainingProgress(spec.commandLine().getOut(), this.progress.shown())) {
             if (demo) {
                 if (work == null) {
                     throw new IllegalArgumentException("--demo needs --work DIR for the cohorts");
                 }
-                summary = DemoTraining.calibrate(new DemoTraining.Request(out, work, null, DemoPlan.DEFAULT, n, device,
+                summary = DemoTraining.calibrate(new DemoTraining.Request(out, work, null, DemoPlan.DEFAULT, n, device.value(),
                         VersionProvider.softwareName()), progress, cancel.token());
             } else {
                 if (labels == null || calibrationLabels == null || version == null) {
@@ -87,7 +92,7 @@ final class TrainCalibrateCommand implements Callable<Integer> {
                 summary = CalibrationDerivation.run(new CalibrationDerivation.Request(models.quality(),
                         models.classifiers(), labels, split, splitSeed, calibrationLabels, out, version,
                         description != null ? description : "slides of " + labels + " and " + calibrationLabels,
-                        200, n, device), progress, cancel.token());
+                        200, n, device.value()), progress, cancel.token());
             }
         }
         spec.commandLine().getOut().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(summary));
