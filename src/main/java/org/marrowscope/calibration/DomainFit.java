@@ -57,12 +57,16 @@ public final class DomainFit {
                 sums[labels[t]][i] += f[i];
             }
         }
+        // A class no training tile belongs to has no mean (e.g. a quality model that called every tile good): the
+        // distance is to the nearest of the classes seen. Every tile keeps its own class for the covariance.
         List<double[]> means = new ArrayList<>();
+        double[][] byClass = new double[classes][];
         for (int c = 0; c < classes; c++) {
             if (counts[c] == 0) {
-                throw new IllegalArgumentException("no training tile of class " + c + ": the check needs every class");
+                continue;
             }
             double[] m = sums[c];
+            byClass[c] = m;
             for (int i = 0; i < k; i++) {
                 m[i] /= counts[c];
             }
@@ -72,7 +76,7 @@ public final class DomainFit {
         double[] d = new double[k];
         for (int t = 0; t < training.size(); t++) {
             float[] f = training.get(t);
-            double[] m = means.get(labels[t]);
+            double[] m = byClass[labels[t]];
             for (int i = 0; i < k; i++) {
                 d[i] = f[i] - m[i];
             }

@@ -55,6 +55,9 @@ final class TrainCalibrateCommand implements Callable<Integer> {
     @Option(names = "--description", paramLabel = "TEXT", description = "What the slides are, stored with the calibration.")
     String description;
 
+    @Option(names = "--rois", defaultValue = "200", description = "ROIs per slide, as classify selects them (default: ${DEFAULT-VALUE}).")
+    int rois;
+
     @Mixin
     RunOptions.Threads threads;
 
@@ -92,7 +95,7 @@ final class TrainCalibrateCommand implements Callable<Integer> {
                 summary = CalibrationDerivation.run(new CalibrationDerivation.Request(models.quality(),
                         models.classifiers(), labels, split, splitSeed, calibrationLabels, out, version,
                         description != null ? description : "slides of " + labels + " and " + calibrationLabels,
-                        200, n, device.value()), progress, cancel.token());
+                        rois, rois, n, device.value()), progress, cancel.token());
             }
         }
         spec.commandLine().getOut().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(summary));

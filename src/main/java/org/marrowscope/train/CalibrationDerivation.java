@@ -59,11 +59,12 @@ public final class CalibrationDerivation {
      * @param out models folder to write the calibrated bundles into (one folder per model, by name)
      * @param version the calibrated bundles' version
      * @param description how the slides were made, for calibration.json's derivedFrom
+     * @param rois ROIs per slide, as classification selects them (200)
      * @param randomTiles random non-background tiles per slide shown to the quality model besides the ROIs
      */
     public record Request(Path quality, List<Path> classifiers, Path trainingLabels, double[] fractions, long splitSeed,
-            Path calibrationLabels, Path out, String version, String description, int randomTiles, int threads,
-            String device) {
+            Path calibrationLabels, Path out, String version, String description, int rois, int randomTiles,
+            int threads, String device) {
     }
 
     private CalibrationDerivation() {
@@ -82,7 +83,7 @@ public final class CalibrationDerivation {
             List<String> classes = classifiers.getFirst().classes();
             PatientSplit split = PatientSplit.of(DiagnosisLabels.read(r.trainingLabels(), classes), r.fractions(),
                     r.splitSeed());
-            SelectionSettings selection = SelectionSettings.PAPER;
+            SelectionSettings selection = SelectionSettings.PAPER.withRoiCount(r.rois());
             List<FeatureHarvest> train = harvest("training slides", split.train(), quality, classifiers, selection, r,
                     readers, listener, cancel);
             List<FeatureHarvest> validation = harvest("validation slides", split.validation(), quality, classifiers,
@@ -152,6 +153,12 @@ public final class CalibrationDerivation {
             for (float[] l : o.logits()) {
                 logits.add(l);
                 logitLabels.add(h.classIndex());
+            }
+        }
+        for (int c = 0; c < classes; c++) {
+            if (!labels.contains(c)) {
+                throw new IllegalArgumentException("the training slides have no slide of class " + c + " ("
+                        + "every class needs training tiles for the classifiers' domain checks)");
             }
         }
         int k = features.getFirst().length;

@@ -194,7 +194,8 @@ public final class DemoTraining {
         Path models = r.out().toAbsolutePath();
         return CalibrationDerivation.run(new CalibrationDerivation.Request(models.resolve(QUALITY),
                 CLASSIFIERS.stream().map(models::resolve).toList(), train.labels(), new double[] {0.6, 0.2, 0.2},
-                r.plan().splitSeed(), calibration.labels(), models, VERSION, description, r.plan().rois(), r.threads(),
+                r.plan().splitSeed(), calibration.labels(), models, VERSION, description, r.plan().rois(), r.plan().rois(),
+                r.threads(),
                 r.device()), listener, cancel);
     }
 
