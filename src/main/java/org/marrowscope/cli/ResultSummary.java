@@ -21,8 +21,8 @@ final class ResultSummary {
         StringBuilder s = new StringBuilder(slideName).append(": ");
         Outcome o = r.outcome();
         if (!r.classifiable()) {
-            s.append(o.headline().toUpperCase(Locale.ROOT)).append(" (").append(o.code()).append("): ")
-                    .append(o.reason());
+            String reason = o.reason().endsWith(".") ? o.reason().substring(0, o.reason().length() - 1) : o.reason();
+            s.append(o.headline().toUpperCase(Locale.ROOT)).append(" (").append(o.code()).append("): ").append(reason);
         } else {
             Vote e = r.ensemble();
             s.append(e.label()).append(String.format(Locale.ROOT, " (%s %.0f%% of %d votes, margin %.0f%%)",
