@@ -29,10 +29,12 @@ import picocli.CommandLine.Command;
             "  14  damaged slide file         15  reading the slide failed",
             "  16  OpenSlide library missing  17  slide closed",
             "  18  invalid request (level, region)",
+            "  19  slide unsuitable as given (no resolution: pass --mpp)",
             "  3   several slides given and some failed",
             "  4   no graphical display for the desktop app",
             "  20  writing an output failed   21  model bundle missing or invalid",
             "  22  classification failed      23  label file invalid",
+            "  24  saved result invalid       25  not enough memory",
             "  130 cancelled"})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
@@ -57,6 +59,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler(Main::handleFailure);
+        cli.setExecutionStrategy(Main::executeGuarded);
         cli.setUsageHelpAutoWidth(true);
         return cli;
     }
@@ -77,6 +80,21 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         return org.marrowscope.app.AppLauncher.launch(slide, VersionProvider.softwareName(), spec.commandLine().getErr());
     }
 
+    /**
+     * Runs the command with an out-of-memory guard: picocli hands only exceptions to the handler, and an
+     * OutOfMemoryError reaching the JVM would print a trace and exit 1, which the README reserves for bugs.
+     */
+    private static int executeGuarded(CommandLine.ParseResult parsed) {
+        try {
+            return new CommandLine.RunLast().execute(parsed);
+        } catch (OutOfMemoryError e) {
+            PrintWriter err = parsed.commandSpec().commandLine().getErr();
+            err.println("marrowscope: " + MemoryMessages.outOfMemory());
+            err.flush();
+            return ExitCodes.OUT_OF_MEMORY;
+        }
+    }
+
     /** Known failures get one clear line on stderr and their own exit code; only bugs get a stack trace. */
     private static int handleFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
@@ -84,6 +102,18 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             case SlideException se -> {
                 err.println("marrowscope: " + se.getMessage());
                 yield se.kind().exitCode();
+            }
+            case org.marrowscope.io.OutputConflictException oc -> {
+                err.println("marrowscope: " + oc.getMessage());
+                yield ExitCodes.USAGE;
+            }
+            case org.marrowscope.pipeline.result.InvalidResultException ir -> {
+                err.println("marrowscope: " + ir.getMessage());
+                yield ExitCodes.RESULT_INVALID;
+            }
+            case org.marrowscope.pipeline.SlideUnsuitableException su -> {
+                err.println("marrowscope: " + su.getMessage());
+                yield ExitCodes.SLIDE_UNSUITABLE;
             }
             case OutputException oe -> {
                 err.println("marrowscope: " + oe.getMessage());

@@ -104,13 +104,13 @@ public final class ClassificationPipeline {
             double v = settings.micronsPerPixelOverride();
             mpp = new MicronsPerPixel(v, v, "user");
         } else {
-            mpp = slide.micronsPerPixel().orElseThrow(() -> new PipelineException("The slide " + slide.path().getFileName()
+            mpp = slide.micronsPerPixel().orElseThrow(() -> new SlideUnsuitableException("The slide " + slide.path().getFileName()
                     + " does not say its resolution (microns per pixel), so tiles cannot be sized like the model's training"
                     + " tiles. Give it explicitly (e.g. --mpp 0.25 for a 40x scan, about 0.1 for a 100x oil-immersion field)."));
         }
         double ratio = mpp.mean() / modelMpp;
         if (ratio > MAX_SCALE_RATIO || ratio < 1 / MAX_SCALE_RATIO) {
-            throw new PipelineException(String.format(java.util.Locale.ROOT, "The slide %s is at %.4g um/px (from %s) but the"
+            throw new SlideUnsuitableException(String.format(java.util.Locale.ROOT, "The slide %s is at %.4g um/px (from %s) but the"
                     + " models read %.4g um/px: a factor of %.3g is not a microscope scan they can classify. If the file's"
                     + " calibration is wrong, give the right one (e.g. --mpp 0.25 for a 40x scan).",
                     slide.path().getFileName(), mpp.mean(), mpp.source(), modelMpp, ratio));

@@ -94,12 +94,14 @@ public final class InferenceService implements AutoCloseable {
             String device = TorchRuntime.describe(quality.bundle().device());
             ModelInfo qualityInfo = ModelAdapters.info(quality.bundle().manifest());
             ClassificationPipeline pipeline = new ClassificationPipeline(request.settings(), software);
+            List<String> warnings = new ArrayList<>();
             if (request.reuseSaved()) {
-                Optional<ClassificationResult> saved = store.findReusable(request.slide(), SlideIdentity.of(slide),
+                ResultStore.Lookup found = store.lookUp(request.slide(), SlideIdentity.of(slide),
                         pipeline.parameters(slide, qualityInfo.micronsPerPixel()), qualityInfo,
                         classifiers.stream().map(TileClassifier::info).toList());
-                if (saved.isPresent()) {
-                    return new ClassificationOutcome(saved.get(), store.location(request.slide()), true);
+                found.warning().ifPresent(warnings::add);
+                if (found.result().isPresent()) {
+                    return new ClassificationOutcome(found.result().get(), store.location(request.slide()), true);
                 }
             }
             ClassificationResult result = pipeline.run(slide,
@@ -108,7 +110,7 @@ public final class InferenceService implements AutoCloseable {
             cancel.throwIfCancelled();
             progress.onProgress(new Progress(Stage.SAVING, 0, 1, 0, device));
             Path saved = store.save(request.slide(), result);
-            return new ClassificationOutcome(result, saved, false);
+            return new ClassificationOutcome(result, saved, false, warnings);
         }
     }
 

@@ -45,7 +45,7 @@ public final class SampleResults {
         Vote vote = Voting.vote(CLASSES, perModel.get(0));
         ModelInfo classifier = model("demo-cnn", "classifier");
         return new ClassificationResult(ClassificationResult.FORMAT_VERSION, "MarrowScope test", "2026-11-27T12:00:00Z",
-                new SlideIdentity("/slides/a.tiff", "a.tiff", 1234, "generic-tiff", slideWidth, slideHeight, "cd".repeat(32)),
+                new SlideIdentity("/slides/a.tiff", "a.tiff", 1234, "generic-tiff", slideWidth, slideHeight, "cd".repeat(32), "ab".repeat(32)),
                 parameters(1), model("demo-quality", "quality"), List.of(classifier), "cpu",
                 new Timings(0.1, 0.2, 3, 2, 5.3, 100, 100),
                 new SelectionSummary(SelectionMode.HIGH_QUALITY, 1000, 100, 900, 400, 50, 200, 300, false),
