@@ -22,7 +22,7 @@ final class HostileFixtures {
 
     /** A small synthetic pyramidal TIFF (about a second to write). */
     static Path synth(Path file, String smearClass, int seed) {
-        CliRunner r = CliRunner.run("synth", "--class", smearClass, "--size", "2600x2000", "--seed", Integer.toString(seed),
+        CliRunner r = CliRunner.run("synth", "--class", smearClass, "--size", "4000x3000", "--seed", Integer.toString(seed),
                 "--no-progress", "--threads", "1", file.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         return file;
