@@ -106,6 +106,13 @@ final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // --require-signed and --trusted-keys hold for every bundle the service loads during this command.
+        try (AutoCloseable policy = modelOptions.applyPolicy()) {
+            return classifyAll();
+        }
+    }
+
+    private Integer classifyAll() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         List<Path> inputs = SlideArguments.expand(slides);

@@ -46,6 +46,7 @@ public final class ModelBundle implements AutoCloseable {
 
     private final Path directory;
     private final ModelManifest manifest;
+    private final String digest;
     private final Device device;
     private final NDManager root;
     private final List<Stage> stages;
@@ -56,10 +57,11 @@ public final class ModelBundle implements AutoCloseable {
     /** One loaded TorchScript file of the chain. */
     record Stage(Purpose purpose, String file, Model model) {}
 
-    private ModelBundle(Path directory, ModelManifest manifest, Device device, NDManager root, List<Stage> stages,
-                        List<Shape> stageOutputs) {
+    private ModelBundle(Path directory, ModelManifest manifest, String digest, Device device, NDManager root,
+                        List<Stage> stages, List<Shape> stageOutputs) {
         this.directory = directory;
         this.manifest = manifest;
+        this.digest = digest;
         this.device = device;
         this.root = root;
         this.stages = stages;
@@ -82,7 +84,8 @@ public final class ModelBundle implements AutoCloseable {
     private static ModelBundle open(Path dir, Device requested) throws ModelBundleException {
         Path folder = dir.toAbsolutePath().normalize();
         // The manifest and hashes first: a broken bundle is reported as such even where PyTorch cannot start.
-        ModelManifest manifest = ManifestReader.read(folder);
+        BundleDigest.Verified verified = BundleDigest.verify(folder);
+        ModelManifest manifest = verified.manifest();
         Device device;
         try {
             TorchRuntime.engine();
@@ -97,7 +100,7 @@ public final class ModelBundle implements AutoCloseable {
                 FileEntry f = manifest.file(p);
                 stages.add(new Stage(p, f.path(), loadTorchScript(folder, f.path(), device, false)));
             }
-            ModelBundle bundle = new ModelBundle(folder, manifest, device, root, List.copyOf(stages),
+            ModelBundle bundle = new ModelBundle(folder, manifest, verified.digest(), device, root, List.copyOf(stages),
                     dryRun(folder, manifest, stages, root));
             LOG.info("Loaded model bundle {} {} ({}, {} classes{}) on {}", manifest.name(), manifest.version(),
                     manifest.role().name().toLowerCase(), manifest.classes().size(),
@@ -116,7 +119,7 @@ public final class ModelBundle implements AutoCloseable {
      * @return the validated manifest
      */
     public static ModelManifest verify(Path dir) throws ModelBundleException {
-        return ManifestReader.read(dir.toAbsolutePath().normalize());
+        return BundleDigest.verify(dir).manifest();
     }
 
     /** The files in the order their stages run. */
@@ -201,6 +204,11 @@ public final class ModelBundle implements AutoCloseable {
     /** The validated manifest. */
     public ModelManifest manifest() {
         return manifest;
+    }
+
+    /** The bundle's digest ({@link BundleDigest}): what results record as the model's SHA-256. */
+    public String digest() {
+        return digest;
     }
 
     /** The device the stages run on. */

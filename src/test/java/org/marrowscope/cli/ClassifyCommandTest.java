@@ -92,7 +92,7 @@ class ClassifyCommandTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.MODEL_INVALID);
         assertThat(r.err()).contains("broken").contains("model.json");
         CliRunner none = CliRunner.run("classify", "--models", out.resolve("empty").toString(), slides.toString());
-        assertThat(none.exitCode()).isEqualTo(ExitCodes.OUTPUT_FAILED);
-        assertThat(none.err()).contains("Model folder not found");
+        assertThat(none.exitCode()).isEqualTo(ExitCodes.MODEL_INVALID);
+        assertThat(none.err()).contains("empty: no such folder");
     }
 }
