@@ -233,6 +233,8 @@ final class ClassifyCommand implements Callable<Integer> {
         } catch (OutOfMemoryError e) {
             // The slide's buffers are unreachable once we are here, so the next slide has the heap again.
             return failed(slide, ExitCodes.OUT_OF_MEMORY, MemoryMessages.outOfMemory(), stdout, stderr);
+        } catch (java.io.UncheckedIOException e) {
+            return failed(slide, ExitCodes.OUTPUT_FAILED, e.getCause().getMessage(), stdout, stderr);
         } catch (RuntimeException e) {
             // A bug must not cost the rest of the batch: this slide fails with the message, the others go on.
             return failed(slide, ExitCodes.INTERNAL_ERROR, "internal error (please report it): " + e, stdout, stderr);

@@ -84,7 +84,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
      * Runs the command with an out-of-memory guard: picocli hands only exceptions to the handler, and an
      * OutOfMemoryError reaching the JVM would print a trace and exit 1, which the README reserves for bugs.
      */
-    private static int executeGuarded(CommandLine.ParseResult parsed) {
+    static int executeGuarded(CommandLine.ParseResult parsed) {
         try {
             return new CommandLine.RunLast().execute(parsed);
         } catch (OutOfMemoryError e) {

@@ -121,9 +121,20 @@ public final class OutputGuard {
             throw new IOException("Cannot write in " + what + " " + dir + ": permission denied (" + e.getFile()
                     + "); choose another folder", e);
         } catch (IOException e) {
-            throw new IOException("Cannot write in " + what + " " + dir + ": " + e, e);
+            throw new IOException("Cannot write in " + what + " " + dir + ": " + reason(e), e);
         }
         PartFiles.removeAbandoned(dir);
+    }
+
+    /** The file system's reason in words, without the exception's class name. */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException n) {
+            return "it cannot be created (" + n.getFile() + " does not exist and cannot be made here)";
+        }
+        if (e instanceof java.nio.file.FileSystemException f) {
+            return (f.getReason() != null ? f.getReason() : "cannot be written") + " (" + f.getFile() + ")";
+        }
+        return String.valueOf(e.getMessage());
     }
 
     /** True when the name ends in a slide or picture extension. */

@@ -90,6 +90,8 @@ public final class ModelBundle implements AutoCloseable {
         try {
             TorchRuntime.engine();
             device = requested != null ? requested : TorchRuntime.preferredDevice();
+        } catch (java.io.UncheckedIOException e) {
+            throw e; // the natives cache, not the bundle (NativesCache)
         } catch (RuntimeException e) {
             throw new ModelBundleException(Kind.LOAD_FAILED, folder, null, e.getMessage(), e);
         }

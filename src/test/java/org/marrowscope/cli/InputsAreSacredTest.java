@@ -79,6 +79,17 @@ class InputsAreSacredTest {
     }
 
     @Test
+    void controlCharactersInCaseFieldsAreEscapedNotFatal(@TempDir Path out) throws Exception {
+        Path pdf = out.resolve("case.pdf");
+        CliRunner r = CliRunner.run("report", a.toString(), "-o", pdf.toString(), "--case-id", "BM\u0007-1\u001b[31m",
+                "--comment", "line one\nline two", "--models", HostileFixtures.MODELS, "--device", "cpu");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("BM\\u0007-1\\u001b[31m");
+        }
+    }
+
+    @Test
     void outThatIsAFileOrCannotBeWrittenIsReportedFirst(@TempDir Path out) throws Exception {
         Path file = Files.writeString(out.resolve("file"), "x");
         CliRunner r = classify("--out", file.toString(), a.toString());
