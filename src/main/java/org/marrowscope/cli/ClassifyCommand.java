@@ -161,6 +161,7 @@ final class ClassifyCommand implements Callable<Integer> {
         ResultStore store = new ResultStore(out);
         Map<Path, BatchRow> refused = new HashMap<>();
         Map<Path, String> folders = new HashMap<>();
+        java.util.Set<Path> results = new java.util.HashSet<>();
         for (Path slide : inputs) {
             if (!Files.isRegularFile(slide)) {
                 continue; // reported as the slide's own failure (not found, a folder) when it is opened
@@ -168,6 +169,10 @@ final class ClassifyCommand implements Callable<Integer> {
             String name = Printable.name(slide);
             try {
                 Path result = store.location(slide);
+                if (!results.add(result.toAbsolutePath().normalize())) {
+                    // Same file name and same content fingerprint: the same slide twice, whose one result it shares.
+                    continue;
+                }
                 guard.check(result, OutputGuard.Kind.RESULT, "the result of " + name);
                 if (geojson) {
                     guard.check(geoJsonFor(result), OutputGuard.Kind.GEOJSON, "the GeoJSON of " + name);
