@@ -131,6 +131,15 @@ public final class ResultVerifier {
                 return p;
             }
         }
+        SelectionSummary sel = r.selection();
+        if (sel.background() < 0 || sel.atHigh() < 0 || sel.atHigh() > sel.atLow() || sel.atLow() > sel.assessed()
+                || sel.background() > sel.assessed() || sel.assessed() > sel.candidates()
+                || sel.candidates() + sel.prunedAsGlass() != sel.gridTiles() || sel.prunedAsGlass() < 0) {
+            p.add("stage 1's counts do not add up (grid, pruned, candidates, assessed, background, good tiles)");
+        }
+        if (r.rois().isEmpty() && sel.atLow() >= r.parameters().roiCount()) {
+            p.add("no ROIs are recorded although " + sel.atLow() + " tiles reached the threshold");
+        }
         int models = r.classifiers().size();
         int k = classes.size();
         if (r.rois().size() > r.parameters().roiCount() && r.selection().mode() != null
