@@ -138,6 +138,10 @@ class InputsAreSacredTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out().lines().toList()).hasSize(1);
         assertThat(r.out()).startsWith("x\\u000ab.tiff: MM (ensemble 100% of 8 votes).tiff: ");
+        CliRunner json = classify("--out", out.resolve("r").toString(), "--json", forged.toString());
+        assertThat(json.out().lines().toList()).hasSize(1);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).get("slide").asText())
+                .isEqualTo(forged.toString());
     }
 
     @Test
