@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = {"Two-stage deep-learning classification of Wright-Giemsa bone marrow aspirate slides.",
             "Without a command, starts the desktop app (opening SLIDE when given)."},
-        subcommands = {InfoCommand.class, ClassifyCommand.class, ReportCommand.class, SynthCommand.class, TrainCommand.class,
+        subcommands = {InfoCommand.class, ClassifyCommand.class, ModelsCommand.class, ReportCommand.class, SynthCommand.class, TrainCommand.class,
             EvaluateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
@@ -72,7 +72,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             // A bare word that is no file is a mistyped command, not a slide to open.
             if (name.indexOf('.') < 0 && name.indexOf('/') < 0 && name.indexOf(java.io.File.separatorChar) < 0) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "Unknown command or file: '" + name
-                        + "' (commands: info, classify, report, synth, train, evaluate, bench; or a slide file to open in the app)");
+                        + "' (commands: info, classify, models, report, synth, train, evaluate, bench; or a slide file to open in the app)");
             }
             spec.commandLine().getErr().println("marrowscope: No such file: " + slide);
             return org.marrowscope.slide.SlideException.Kind.NOT_FOUND.exitCode();

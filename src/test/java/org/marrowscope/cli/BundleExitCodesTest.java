@@ -85,4 +85,28 @@ class BundleExitCodesTest {
         assertThat(r.err()).contains("signed bundles are required");
         assertThat(System.getProperty("marrowscope.requireSignedModels")).isNull();
     }
+
+    @Test
+    void modelsSignsBundlesThatRequireSignedThenAccepts() throws Exception {
+        java.security.KeyPair lab = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        Path key = Files.writeString(dir.resolve("lab.key"), "-----BEGIN PRIVATE KEY-----\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(lab.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+        Path keyring = Files.createDirectories(dir.resolve("trusted"));
+        Files.writeString(keyring.resolve("lab.pub"), org.marrowscope.model.BundleSignature.pem(lab.getPublic()));
+        Path signed = Files.createDirectories(dir.resolve("signed"));
+        for (String b : new String[] {"tiny-quality", "tiny-cnn"}) {
+            copyBundle(Path.of(MODELS, b), signed.resolve(b));
+        }
+        CliRunner listed = CliRunner.run("models", "--sign", key.toString(), signed.toString());
+        assertThat(listed.exitCode()).as(listed.err()).isZero();
+        assertThat(listed.out()).contains("tiny-quality 1.0.0 (quality, demonstration)").contains(", signed")
+                .containsPattern("digest [0-9a-f]{64}");
+        CliRunner r = CliRunner.run("classify", "--models", signed.toString(), "--require-signed", "--trusted-keys",
+                keyring.toString(), "--rois", "4", "--no-progress", "--device", "cpu", "--out", dir.resolve("signed-out")
+                        .toString(), slide.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        CliRunner bad = CliRunner.run("models", models.toString());
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.MODEL_INVALID);
+        assertThat(bad.err()).contains("tiny-cnn-copy");
+    }
 }
