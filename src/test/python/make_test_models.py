@@ -221,7 +221,7 @@ def export_classifier(name, model, size, resampling, seed, folder=None, scripted
         torch.jit.save(torch.jit.script(scripted_head.eval()), os.path.join(folder, "head.pt"))
     else:
         trace(model.head, pen, os.path.join(folder, "head.pt"))
-    manifest = base_manifest(name, "classifier", CLASSES, size, 0.25, resampling, model.acc, seed,
+    manifest = base_manifest(name, "classifier", CLASSES, size, 0.5, resampling, model.acc, seed,
                              "Test fixture for MarrowScope's model tests; not a diagnostic model.")
     manifest["gradCam"] = {
         "penultimate": f"output of features.pt, {pen.shape[1]}x{pen.shape[2]}x{pen.shape[3]}",

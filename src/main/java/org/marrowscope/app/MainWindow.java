@@ -251,7 +251,10 @@ public final class MainWindow {
     }
 
     private void classified(ClassificationOutcome outcome) {
-        if (opened != null && outcome.result().slide().path().equals(opened.slide().path().toAbsolutePath().toString())) {
+        // Results record only the slide's file name (privacy), so the open slide is matched by where its result goes.
+        if (opened != null && outcome.savedTo() != null && outcome.savedTo().toAbsolutePath().normalize().equals(
+                new org.marrowscope.pipeline.result.ResultStore(context.resultsFolder()).location(opened.path())
+                        .toAbsolutePath().normalize())) {
             showResult(outcome.result(), outcome.savedTo(), outcome.reused());
             side.getSelectionModel().select(0);
         }

@@ -33,7 +33,7 @@ public record OpenedSlide(Path path, Slide slide, Image thumbnail, Optional<Clas
             BufferedImage thumb = Thumbnails.of(slide, THUMBNAIL_EDGE);
             Optional<ClassificationResult> saved = Optional.empty();
             String problem = null;
-            Path resultFile = new ResultStore(resultsFolder).location(path);
+            Path resultFile = new ResultStore(resultsFolder).existing(path);
             if (Files.isRegularFile(resultFile)) {
                 try {
                     ClassificationResult r = ResultStore.read(resultFile);

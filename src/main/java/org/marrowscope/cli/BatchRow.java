@@ -60,10 +60,31 @@ record BatchRow(String slide, int exitCode, String status, String reasonCode, St
         }
     }
 
+    /**
+     * A spreadsheet runs a cell that starts with =, +, -, @, tab or carriage return as a formula (CSV injection);
+     * such text cells get a leading apostrophe, which spreadsheets show as plain text. Numbers are left alone.
+     */
+    static String cell(String s) {
+        if (s == null || s.isEmpty()) {
+            return s;
+        }
+        char c = s.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + s : s;
+    }
+
+    /** The row with every text cell made safe for spreadsheets ({@link #cell}). */
+    BatchRow forSpreadsheet() {
+        return new BatchRow(cell(slide), exitCode, cell(status), cell(reasonCode), cell(diagnosis), voteFraction, margin,
+                uncertain, cell(predictionSet90), cell(predictionSet95), domainChecked, cell(selectionMode), rois,
+                micronsPerPixel, cell(micronsPerPixelSource), seconds, cell(device), demoModels, cell(resultFile),
+                cell(message));
+    }
+
     static byte[] csv(List<BatchRow> rows) throws IOException {
         // CsvMapper sorts columns alphabetically by default; a summary reads best in the record's order.
         CsvMapper mapper = CsvMapper.builder().disable(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
         CsvSchema schema = mapper.schemaFor(BatchRow.class).withHeader();
-        return mapper.writer(schema).writeValueAsString(rows).getBytes(StandardCharsets.UTF_8);
+        List<BatchRow> safe = rows.stream().map(BatchRow::forSpreadsheet).toList();
+        return mapper.writer(schema).writeValueAsString(safe).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -3,9 +3,12 @@ package org.marrowscope.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import javax.imageio.ImageIO;
@@ -18,6 +21,9 @@ import org.marrowscope.pipeline.PipelineSettings;
 import org.marrowscope.pipeline.ReinhardNormaliser;
 import org.marrowscope.pipeline.maps.GeoJsonExport;
 import org.marrowscope.io.AtomicFiles;
+import org.marrowscope.io.OutputConflictException;
+import org.marrowscope.io.OutputGuard;
+import org.marrowscope.pipeline.SlideUnsuitableException;
 import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.pipeline.result.OutcomeText;
 import org.marrowscope.pipeline.result.ResultStore;
@@ -93,6 +99,10 @@ final class ClassifyCommand implements Callable<Integer> {
     @Mixin
     RunOptions.Progress progress;
 
+    @Option(names = "--overwrite", description = "Allow replacing an existing --csv file that is not a MarrowScope table"
+            + " (inputs and slides are never replaced).")
+    boolean overwrite;
+
     @Spec
     CommandSpec spec;
 
@@ -101,21 +111,42 @@ final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // --require-signed and --trusted-keys hold for every bundle the service loads during this command.
+        try (AutoCloseable policy = modelOptions.applyPolicy()) {
+            return classifyAll();
+        }
+    }
+
+    private Integer classifyAll() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         List<Path> inputs = SlideArguments.expand(slides);
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("no slide files found in " + slides);
         }
-        ModelSelection selection = modelOptions.selection();
+        // Everything that can be refused is refused before the models load or a tile is read.
         PipelineSettings settings = settings();
+        OutputGuard guard = new OutputGuard(overwrite);
+        inputs.forEach(guard::input);
+        guard.input(stainReference);
+        if (out != null) {
+            OutputGuard.requireWritableFolder(out, "--out");
+        }
+        if (csv != null) {
+            guard.check(csv, OutputGuard.Kind.CSV, "--csv " + csv);
+            OutputGuard.requireWritableFolder(csv.toAbsolutePath().getParent(), "the folder of --csv");
+        }
+        Map<Path, BatchRow> refused = checkOutputs(inputs, guard);
+        ModelSelection selection = modelOptions.selection();
         List<BatchRow> rows = new ArrayList<>();
         try (CancelOnInterrupt interrupt = new CancelOnInterrupt();
              InferenceService service = new InferenceService(VersionProvider.softwareName(),
                      Runtime.getRuntime().availableProcessors())) {
             CancellationToken cancel = interrupt.token();
             for (Path slide : inputs) {
-                rows.add(classifyOne(service, slide, selection, settings, cancel, stdout, stderr));
+                BatchRow refusal = refused.get(slide);
+                rows.add(refusal != null ? failed(slide, refusal.exitCode(), refusal.message(), stdout, stderr)
+                        : classifyOne(service, slide, selection, settings, cancel, stdout, stderr));
                 if (cancel.isCancelled()) {
                     break;
                 }
@@ -131,20 +162,70 @@ final class ClassifyCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Each slide's outputs (result, GeoJSON, report) checked against every input and every other output, and its
+     * folder probed for writing; a slide whose outputs are refused fails on its own and the batch goes on.
+     */
+    private Map<Path, BatchRow> checkOutputs(List<Path> inputs, OutputGuard guard) {
+        ResultStore store = new ResultStore(out);
+        Map<Path, BatchRow> refused = new HashMap<>();
+        Map<Path, String> folders = new HashMap<>();
+        java.util.Set<Path> results = new java.util.HashSet<>();
+        for (Path slide : inputs) {
+            if (!Files.isRegularFile(slide)) {
+                continue; // reported as the slide's own failure (not found, a folder) when it is opened
+            }
+            String name = Printable.name(slide);
+            try {
+                Path result = store.location(slide);
+                if (!results.add(result.toAbsolutePath().normalize())) {
+                    // Same file name and same content fingerprint: the same slide twice, whose one result it shares.
+                    continue;
+                }
+                guard.check(result, OutputGuard.Kind.RESULT, "the result of " + name);
+                if (geojson) {
+                    guard.check(geoJsonFor(result), OutputGuard.Kind.GEOJSON, "the GeoJSON of " + name);
+                }
+                if (report) {
+                    guard.check(ReportWriter.besideResult(result), OutputGuard.Kind.PDF, "the report of " + name);
+                }
+                if (out == null) {
+                    Path dir = result.getParent();
+                    if (!folders.containsKey(dir)) {
+                        try {
+                            OutputGuard.requireWritableFolder(dir, "the slide's folder");
+                            folders.put(dir, "");
+                        } catch (IOException e) {
+                            folders.put(dir, e.getMessage() + " (or choose a results folder with --out)");
+                        }
+                    }
+                    if (!folders.get(dir).isEmpty()) {
+                        refused.put(slide, BatchRow.failure(slide, ExitCodes.OUTPUT_FAILED, folders.get(dir)));
+                    }
+                }
+            } catch (OutputConflictException e) {
+                refused.put(slide, BatchRow.failure(slide, ExitCodes.USAGE, e.getMessage()));
+            }
+        }
+        return refused;
+    }
+
     private BatchRow classifyOne(InferenceService service, Path slide, ModelSelection selection, PipelineSettings settings,
             CancellationToken cancel, PrintWriter stdout, PrintWriter stderr) {
         ClassifyRequest request = new ClassifyRequest(slide, selection, settings, out, !force, device.value());
-        try (ProgressBar bar = !progress.shown() || json ? null : ProgressReporter.bar(slide.getFileName().toString())) {
+        String name = Printable.name(slide);
+        try (ProgressBar bar = !progress.shown() || json ? null : ProgressReporter.bar(name)) {
             ClassificationOutcome outcome = service.classify(request, ProgressReporter.listener(bar), cancel);
             last = outcome.result();
+            outcome.warnings().forEach(w -> stderr.println("marrowscope: " + name + ": warning: " + w));
             Path geo = geojson ? writeGeoJson(outcome) : null;
             Path pdf = report ? writeReport(service, slide, selection, outcome, stderr) : null;
             if (json) {
                 stdout.println(BatchRow.jsonLine(slide, outcome, geo, pdf));
             } else {
-                stdout.println(ResultSummary.line(slide.getFileName().toString(), outcome.result(), outcome.reused()));
+                stdout.println(ResultSummary.line(name, outcome.result(), outcome.reused()));
                 if (pdf != null) {
-                    stdout.println(slide.getFileName() + ": report " + pdf);
+                    stdout.println(name + ": report " + Printable.path(pdf));
                 }
             }
             stdout.flush();
@@ -153,6 +234,8 @@ final class ClassifyCommand implements Callable<Integer> {
             return failed(slide, e.kind().exitCode(), e.getMessage(), stdout, stderr);
         } catch (ModelBundleException e) {
             return failed(slide, ExitCodes.MODEL_INVALID, e.getMessage(), stdout, stderr);
+        } catch (SlideUnsuitableException e) {
+            return failed(slide, ExitCodes.SLIDE_UNSUITABLE, e.getMessage(), stdout, stderr);
         } catch (PipelineException e) {
             return failed(slide, ExitCodes.CLASSIFICATION_FAILED, e.getMessage(), stdout, stderr);
         } catch (CancellationException e) {
@@ -162,6 +245,14 @@ final class ClassifyCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             cancel.cancel();
             return failed(slide, ExitCodes.CANCELLED, "cancelled", stdout, stderr);
+        } catch (OutOfMemoryError e) {
+            // The slide's buffers are unreachable once we are here, so the next slide has the heap again.
+            return failed(slide, ExitCodes.OUT_OF_MEMORY, MemoryMessages.outOfMemory(), stdout, stderr);
+        } catch (java.io.UncheckedIOException e) {
+            return failed(slide, ExitCodes.OUTPUT_FAILED, e.getCause().getMessage(), stdout, stderr);
+        } catch (RuntimeException e) {
+            // A bug must not cost the rest of the batch: this slide fails with the message, the others go on.
+            return failed(slide, ExitCodes.INTERNAL_ERROR, "internal error (please report it): " + e, stdout, stderr);
         }
     }
 
@@ -175,7 +266,7 @@ final class ClassifyCommand implements Callable<Integer> {
                 : GradCamProvider.unavailable("the slide was not classifiable");
         ReportWriter.Written written = new ReportWriter(VersionProvider.softwareName(), ReportOptions.DEFAULTS)
                 .write(slide, result, CaseInfo.NONE, cams, ReportWriter.besideResult(outcome.savedTo()));
-        written.warnings().forEach(w -> stderr.println("marrowscope: " + slide.getFileName() + ": warning: " + w));
+        written.warnings().forEach(w -> stderr.println("marrowscope: " + Printable.name(slide) + ": warning: " + w));
         return written.file();
     }
 
@@ -184,17 +275,23 @@ final class ClassifyCommand implements Callable<Integer> {
             stdout.println(BatchRow.jsonFailure(slide, code, message));
             stdout.flush();
         }
-        stderr.println("marrowscope: " + slide.getFileName() + ": " + message);
+        stderr.println("marrowscope: " + Printable.name(slide) + ": " + message);
         stderr.flush();
         return BatchRow.failure(slide, code, message);
     }
 
     private Path writeGeoJson(ClassificationOutcome outcome) throws IOException {
         ObjectNode geo = GeoJsonExport.of(outcome.result());
-        String name = outcome.savedTo().getFileName().toString().replace(ResultStore.SUFFIX, ".rois.geojson");
-        Path target = outcome.savedTo().resolveSibling(name);
+        Path target = geoJsonFor(outcome.savedTo());
         AtomicFiles.write(target, ResultStore.json().writeValueAsBytes(geo));
         return target;
+    }
+
+    static Path geoJsonFor(Path result) {
+        String name = result.getFileName().toString();
+        String base = name.endsWith(ResultStore.SUFFIX) ? name.substring(0, name.length() - ResultStore.SUFFIX.length())
+                : name;
+        return result.resolveSibling(base + ".rois.geojson");
     }
 
 
@@ -202,7 +299,17 @@ final class ClassifyCommand implements Callable<Integer> {
         PipelineSettings s = PipelineSettings.PAPER.withSelection(PipelineSettings.PAPER.selection().withSeed(seed)
                 .withRoiCount(rois).withBatchSize(batch).withExhaustive(exhaustive)).withMicronsPerPixel(mpp);
         if (stainReference != null) {
-            var image = ImageIO.read(stainReference.toFile());
+            if (!Files.isRegularFile(stainReference) || !Files.isReadable(stainReference)) {
+                throw new IllegalArgumentException("--stain-reference " + stainReference + ": "
+                        + (Files.exists(stainReference) ? "not a readable file" : "no such file"));
+            }
+            java.awt.image.BufferedImage image;
+            try {
+                image = ImageIO.read(stainReference.toFile());
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalArgumentException("--stain-reference " + stainReference + " cannot be read as an image: "
+                        + e.getMessage(), e);
+            }
             if (image == null) {
                 throw new IllegalArgumentException("--stain-reference " + stainReference + " is not a readable image");
             }

@@ -80,6 +80,13 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // --require-signed and --trusted-keys hold for every bundle the service loads during this command.
+        try (AutoCloseable policy = modelOptions.applyPolicy()) {
+            return evaluate();
+        }
+    }
+
+    private Integer evaluate() throws Exception {
         ModelSelection models = modelOptions.selection();
         torchThreads.apply();
         PipelineSettings settings = PipelineSettings.PAPER.withSelection(PipelineSettings.PAPER.selection().withSeed(seed)

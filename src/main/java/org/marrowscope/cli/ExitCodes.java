@@ -20,6 +20,15 @@ public final class ExitCodes {
     public static final int CLASSIFICATION_FAILED = 22;
     /** A label file (training or evaluation) is invalid: the message names the file, the line and the problem. */
     public static final int LABELS_INVALID = 23;
+    /**
+     * The slide opens but cannot be classified as given: it does not state its resolution (pass --mpp), or its
+     * resolution is far from the models'.
+     */
+    public static final int SLIDE_UNSUITABLE = 19;
+    /** A saved result is unreadable, edited or inconsistent (the message names the file and the problem). */
+    public static final int RESULT_INVALID = 24;
+    /** Not enough memory (the message says how much was needed or what to change). */
+    public static final int OUT_OF_MEMORY = 25;
     /** The run was cancelled (Ctrl+C). */
     public static final int CANCELLED = 130;
     /** Writing an output failed (disk full, no permission); nothing half-written is left behind. */

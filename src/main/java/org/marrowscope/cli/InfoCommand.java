@@ -11,6 +11,7 @@ import org.marrowscope.slide.AssociatedImage;
 import org.marrowscope.slide.Slide;
 import org.marrowscope.slide.SlideLevel;
 import org.marrowscope.slide.SlideSummary;
+import org.marrowscope.slide.IdentifyingProperties;
 import org.marrowscope.slide.Slides;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,6 +33,10 @@ final class InfoCommand implements Callable<Integer> {
     @Option(names = "--no-properties", description = "Leave out the raw property list.")
     boolean noProperties;
 
+    @Option(names = "--show-identifying", description = "Also show properties that may identify the patient (patient, "
+            + "barcode, record number, date of birth, names); hidden by default.")
+    boolean showIdentifying;
+
     @Spec
     CommandSpec spec;
 
@@ -40,10 +45,11 @@ final class InfoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Slide slide = Slides.open(slidePath)) {
             SlideSummary summary = SlideSummary.of(slide);
-            if (noProperties) {
+            if (noProperties || !showIdentifying) {
                 summary = new SlideSummary(summary.path(), summary.fileName(), summary.format(), summary.width(),
                         summary.height(), summary.levels(), summary.micronsPerPixel(), summary.objectivePower(),
-                        summary.associatedImages(), Map.of());
+                        summary.associatedImages(), noProperties ? Map.of()
+                                : IdentifyingProperties.hide(summary.properties()));
             }
             if (json) {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary));
@@ -56,7 +62,7 @@ final class InfoCommand implements Callable<Integer> {
     }
 
     private static void printText(SlideSummary s, PrintWriter out) {
-        out.printf(Locale.ROOT, "File        %s%n", s.path());
+        out.printf(Locale.ROOT, "File        %s%n", Printable.text(s.path()));
         out.printf(Locale.ROOT, "Format      %s%n", s.format());
         String physical = s.micronsPerPixel() == null ? ""
                 : String.format(Locale.ROOT, " (%.2f x %.2f mm)", s.width() * s.micronsPerPixel().x() / 1000,
@@ -80,7 +86,7 @@ final class InfoCommand implements Callable<Integer> {
         }
         if (!s.properties().isEmpty()) {
             out.printf(Locale.ROOT, "Properties  %d%n", s.properties().size());
-            s.properties().forEach((k, v) -> out.printf(Locale.ROOT, "  %s = %s%n", k, oneLine(v)));
+            s.properties().forEach((k, v) -> out.printf(Locale.ROOT, "  %s = %s%n", Printable.text(k), oneLine(v)));
         }
     }
 
@@ -89,6 +95,6 @@ final class InfoCommand implements Callable<Integer> {
     }
 
     private static String oneLine(String v) {
-        return v == null ? "" : v.replace("\r", "\\r").replace("\n", "\\n");
+        return v == null ? "" : Printable.text(v.replace("\r", "\\r").replace("\n", "\\n"));
     }
 }

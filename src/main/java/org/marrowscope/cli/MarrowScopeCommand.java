@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = {"Two-stage deep-learning classification of Wright-Giemsa bone marrow aspirate slides.",
             "Without a command, starts the desktop app (opening SLIDE when given)."},
-        subcommands = {InfoCommand.class, ClassifyCommand.class, ReportCommand.class, SynthCommand.class, TrainCommand.class,
+        subcommands = {InfoCommand.class, ClassifyCommand.class, ModelsCommand.class, ReportCommand.class, SynthCommand.class, TrainCommand.class,
             EvaluateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
@@ -31,10 +31,12 @@ import picocli.CommandLine.Command;
             "  14  damaged slide file         15  reading the slide failed",
             "  16  OpenSlide library missing  17  slide closed",
             "  18  invalid request (level, region)",
+            "  19  slide unsuitable as given (no resolution: pass --mpp)",
             "  3   several slides given and some failed",
             "  4   no graphical display for the desktop app",
             "  20  writing an output failed   21  model bundle missing or invalid",
             "  22  classification failed      23  label file invalid",
+            "  24  saved result invalid       25  not enough memory",
             "  130 cancelled"})
 public final class MarrowScopeCommand implements java.util.concurrent.Callable<Integer> {
 
@@ -68,6 +70,7 @@ public final class MarrowScopeCommand implements java.util.concurrent.Callable<I
     public static CommandLine commandLine(Desktop desktop) {
         CommandLine cli = new CommandLine(new MarrowScopeCommand(desktop));
         cli.setExecutionExceptionHandler(MarrowScopeCommand::handleFailure);
+        cli.setExecutionStrategy(MarrowScopeCommand::executeGuarded);
         cli.setUsageHelpAutoWidth(true);
         return cli;
     }
@@ -84,12 +87,27 @@ public final class MarrowScopeCommand implements java.util.concurrent.Callable<I
             // A bare word that is no file is a mistyped command, not a slide to open.
             if (name.indexOf('.') < 0 && name.indexOf('/') < 0 && name.indexOf(java.io.File.separatorChar) < 0) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "Unknown command or file: '" + name
-                        + "' (commands: info, classify, report, synth, train, evaluate, bench; or a slide file to open in the app)");
+                        + "' (commands: info, classify, models, report, synth, train, evaluate, bench; or a slide file to open in the app)");
             }
             spec.commandLine().getErr().println("marrowscope: No such file: " + slide);
             return org.marrowscope.slide.SlideException.Kind.NOT_FOUND.exitCode();
         }
         return desktop.start(slide, VersionProvider.softwareName(), spec.commandLine().getErr());
+    }
+
+    /**
+     * Runs the command with an out-of-memory guard: picocli hands only exceptions to the handler, and an
+     * OutOfMemoryError reaching the JVM would print a trace and exit 1, which the README reserves for bugs.
+     */
+    static int executeGuarded(CommandLine.ParseResult parsed) {
+        try {
+            return new CommandLine.RunLast().execute(parsed);
+        } catch (OutOfMemoryError e) {
+            PrintWriter err = parsed.commandSpec().commandLine().getErr();
+            err.println("marrowscope: " + MemoryMessages.outOfMemory());
+            err.flush();
+            return ExitCodes.OUT_OF_MEMORY;
+        }
     }
 
     /** Known failures get one clear line on stderr and their own exit code; only bugs get a stack trace. */
@@ -99,6 +117,18 @@ public final class MarrowScopeCommand implements java.util.concurrent.Callable<I
             case SlideException se -> {
                 err.println("marrowscope: " + se.getMessage());
                 yield se.kind().exitCode();
+            }
+            case org.marrowscope.io.OutputConflictException oc -> {
+                err.println("marrowscope: " + oc.getMessage());
+                yield ExitCodes.USAGE;
+            }
+            case org.marrowscope.pipeline.result.InvalidResultException ir -> {
+                err.println("marrowscope: " + ir.getMessage());
+                yield ExitCodes.RESULT_INVALID;
+            }
+            case org.marrowscope.pipeline.SlideUnsuitableException su -> {
+                err.println("marrowscope: " + su.getMessage());
+                yield ExitCodes.SLIDE_UNSUITABLE;
             }
             case IOException io -> {
                 err.println("marrowscope: " + io.getMessage());

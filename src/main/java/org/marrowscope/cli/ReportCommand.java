@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.marrowscope.model.GradCam;
+import org.marrowscope.io.OutputGuard;
 import org.marrowscope.pipeline.result.ClassificationResult;
+import org.marrowscope.pipeline.result.InvalidResultException;
 import org.marrowscope.pipeline.result.ResultStore;
 import org.marrowscope.report.CaseInfo;
 import org.marrowscope.report.GradCamProvider;
@@ -90,6 +92,10 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     RunOptions.Device device;
 
+    @Option(names = "--overwrite", description = "Allow replacing an existing -o file that is not a PDF"
+            + " (the slide and the result are never replaced).")
+    boolean overwrite;
+
     @Spec
     CommandSpec spec;
 
@@ -97,12 +103,16 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path resultPath = resultFile != null ? resultFile : new ResultStore(resultsFolder).location(slide);
+        Path resultPath = resultFile != null ? resultFile : new ResultStore(resultsFolder).existing(slide);
+        Path target = output != null ? output : ReportWriter.besideResult(resultPath);
+        // The output is checked before anything is read or rendered: -o must never land on the slide or the result.
+        new OutputGuard(overwrite).input(slide).input(resultPath)
+                .check(target, OutputGuard.Kind.PDF, output != null ? "-o " + output : "the report " + target);
+        OutputGuard.requireWritableFolder(target.toAbsolutePath().getParent(), "the report's folder");
         ClassificationResult result = readResult(resultPath);
         CaseInfo info = new CaseInfo(caseId, patientName, patientId, birthDate, physician, pathologist, referenceDiagnosis,
                 comment);
         ReportOptions options = ReportOptions.DEFAULTS.withIncludeLabel(includeLabel).withGalleryPerClass(gallery);
-        Path target = output != null ? output : ReportWriter.besideResult(resultPath);
         List<Path> folders = modelFolders == null || modelFolders.isEmpty()
                 ? List.of(ModelCatalog.defaultModelsFolder()) : modelFolders;
         // Ctrl+C interrupts the report (nothing is written then) and lets it clean up before the JVM exits.
@@ -115,21 +125,24 @@ final class ReportCommand implements Callable<Integer> {
             ReportWriter.Written written = new ReportWriter(VersionProvider.softwareName(), options)
                     .write(slide, result, info, cams, target);
             written.warnings().forEach(w -> err.println("marrowscope: warning: " + w));
-            out.printf(Locale.ROOT, "%s: report written to %s (%d pages, %.1f MiB)%s%n", slide.getFileName(), target,
+            out.printf(Locale.ROOT, "%s: report written to %s (%d pages, %.1f MiB)%s%n", Printable.name(slide),
+                    Printable.path(target),
                     written.pages(), written.bytes() / 1048576.0, result.classifiable() ? "" : "; the slide was not classifiable");
             return ExitCodes.OK;
         }
     }
 
-    private ClassificationResult readResult(Path file) {
+    private ClassificationResult readResult(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("no saved result for " + slide.getFileName() + " at " + file
+            throw new IllegalArgumentException("no saved result for " + Printable.name(slide) + " at " + file
                     + ": classify the slide first (marrowscope classify), or pass --result");
         }
         try {
             return ResultStore.read(file);
+        } catch (InvalidResultException e) {
+            throw e;
         } catch (IOException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
+            throw new InvalidResultException(file, "cannot be read: " + e.getMessage(), e);
         }
     }
 

@@ -48,6 +48,7 @@ public final class ModelBundle implements AutoCloseable {
 
     private final Path directory;
     private final ModelManifest manifest;
+    private final String digest;
     private final Device device;
     private final NDManager root;
     private final List<Stage> stages;
@@ -59,11 +60,12 @@ public final class ModelBundle implements AutoCloseable {
     /** One loaded TorchScript file of the chain. */
     record Stage(Purpose purpose, String file, Model model) {}
 
-    private ModelBundle(Path directory, ModelManifest manifest, Device device, NDManager root, List<Stage> stages,
-                        List<Shape> stageOutputs, Optional<ModelCalibration> calibration) {
+    private ModelBundle(Path directory, ModelManifest manifest, String digest, Device device, NDManager root,
+                        List<Stage> stages, List<Shape> stageOutputs, Optional<ModelCalibration> calibration) {
         this.calibration = calibration;
         this.directory = directory;
         this.manifest = manifest;
+        this.digest = digest;
         this.device = device;
         this.root = root;
         this.stages = stages;
@@ -86,12 +88,15 @@ public final class ModelBundle implements AutoCloseable {
     private static ModelBundle open(Path dir, Device requested) throws ModelBundleException {
         Path folder = dir.toAbsolutePath().normalize();
         // The manifest and hashes first: a broken bundle is reported as such even where PyTorch cannot start.
-        ModelManifest manifest = ManifestReader.read(folder);
+        BundleDigest.Verified verified = BundleDigest.verify(folder);
+        ModelManifest manifest = verified.manifest();
         Optional<ModelCalibration> calibration = CalibrationFiles.read(folder, manifest);
         Device device;
         try {
             TorchRuntime.engine();
             device = requested != null ? requested : TorchRuntime.preferredDevice();
+        } catch (java.io.UncheckedIOException e) {
+            throw e; // the natives cache, not the bundle (NativesCache)
         } catch (RuntimeException e) {
             throw new ModelBundleException(Kind.LOAD_FAILED, folder, null, e.getMessage(), e);
         }
@@ -104,8 +109,8 @@ public final class ModelBundle implements AutoCloseable {
             }
             List<Shape> shapes = dryRun(folder, manifest, stages, root);
             checkCalibration(folder, manifest, stages, shapes, calibration);
-            ModelBundle bundle = new ModelBundle(folder, manifest, device, root, List.copyOf(stages), shapes,
-                    calibration);
+            ModelBundle bundle = new ModelBundle(folder, manifest, verified.digest(), device, root, List.copyOf(stages),
+                    shapes, calibration);
             LOG.info("Loaded model bundle {} {} ({}, {} classes{}) on {}", manifest.name(), manifest.version(),
                     manifest.role().name().toLowerCase(), manifest.classes().size(),
                     manifest.demo() ? ", demonstration model" : "", TorchRuntime.describe(device));
@@ -123,7 +128,7 @@ public final class ModelBundle implements AutoCloseable {
      * @return the validated manifest
      */
     public static ModelManifest verify(Path dir) throws ModelBundleException {
-        return ManifestReader.read(dir.toAbsolutePath().normalize());
+        return BundleDigest.verify(dir).manifest();
     }
 
     /** The files in the order their stages run. */
@@ -237,6 +242,11 @@ public final class ModelBundle implements AutoCloseable {
     /** The bundle's {@code calibration.json}, when it has one. */
     public Optional<ModelCalibration> calibration() {
         return calibration;
+    }
+
+    /** The bundle's digest ({@link BundleDigest}): what results record as the model's SHA-256. */
+    public String digest() {
+        return digest;
     }
 
     /** The device the stages run on. */

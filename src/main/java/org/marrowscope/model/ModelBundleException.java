@@ -31,7 +31,11 @@ public final class ModelBundleException extends Exception {
         /** The manifest's {@code formatVersion} is not one this version of MarrowScope reads. */
         UNSUPPORTED_VERSION,
         /** The PyTorch engine could not load or run a file. */
-        LOAD_FAILED
+        LOAD_FAILED,
+        /** Signed bundles are required and this one is unsigned, or its signature does not verify. */
+        SIGNATURE,
+        /** The bundle is valid alone but not with the others selected (resolution, classes). */
+        INCOMPATIBLE
     }
 
     private final Kind kind;
@@ -47,6 +51,11 @@ public final class ModelBundleException extends Exception {
 
     ModelBundleException(Kind kind, Path bundle, String file, String problem) {
         this(kind, bundle, file, problem, null);
+    }
+
+    /** A models folder or bundle folder named by the user does not exist. */
+    public static ModelBundleException missingFolder(Path folder) {
+        return new ModelBundleException(Kind.MISSING_MANIFEST, folder.toAbsolutePath(), null, "no such folder");
     }
 
     private static String message(Path bundle, String file, String problem) {

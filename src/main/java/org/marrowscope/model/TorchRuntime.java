@@ -77,6 +77,7 @@ public final class TorchRuntime {
             if (!Boolean.getBoolean(ALLOW_DOWNLOAD_PROPERTY)) {
                 requireLocalNatives();
             }
+            NativesCache.requireUsable(NativesCache.folder());
             engine = Engine.getEngine(ENGINE_NAME);
             LOG.info("{} {} started, {} GPU(s), offline={}, natives from {}", engine.getEngineName(),
                     engine.getVersion(), engine.getGpuCount(), Utils.isOfflineMode(), LibUtils.getLibtorchPath());

@@ -25,32 +25,32 @@ final class SlideResolution {
     private SlideResolution() {
     }
 
-    /** The slide's resolution, or a {@link PipelineException} that says exactly what is wrong. */
+    /** The slide's resolution, or a {@link SlideUnsuitableException} that says exactly what is wrong. */
     static MicronsPerPixel of(Slide slide, Double override, double modelMpp) {
         String name = slide.path().getFileName().toString();
         MicronsPerPixel mpp;
         if (override != null) {
             mpp = new MicronsPerPixel(override, override, "user");
         } else {
-            mpp = slide.micronsPerPixel().orElseThrow(() -> new PipelineException("The slide " + name
+            mpp = slide.micronsPerPixel().orElseThrow(() -> new SlideUnsuitableException("The slide " + name
                     + " does not state its resolution (microns per pixel), so its tiles cannot be given the physical"
                     + " size of the models' training tiles. Measure it (e.g. with a stage micrometer, or from the"
                     + " scanner's or camera's documentation for the objective used) and give it with --mpp."));
         }
         double v = mpp.mean();
         if (!(v >= MIN_MPP && v <= MAX_MPP)) {
-            throw new PipelineException(String.format(Locale.ROOT, "The slide %s is calibrated at %.4g um/px (from %s):"
+            throw new SlideUnsuitableException(String.format(Locale.ROOT, "The slide %s is calibrated at %.4g um/px (from %s):"
                     + " no light microscope image has pixels that %s, so the calibration is wrong. Give the right one"
                     + " with --mpp.", name, v, describe(mpp), v < MIN_MPP ? "small" : "large"));
         }
         double ratio = v / modelMpp;
         if (ratio < 1 / MAX_SHRINK) {
-            throw new PipelineException(String.format(Locale.ROOT, "The slide %s is at %.4g um/px (from %s); the models"
+            throw new SlideUnsuitableException(String.format(Locale.ROOT, "The slide %s is at %.4g um/px (from %s); the models"
                     + " read %.4g um/px, and a picture finer than %.4g um/px (%.0f times finer) is not resampled."
                     + " Check the calibration.", name, v, describe(mpp), modelMpp, modelMpp / MAX_SHRINK, MAX_SHRINK));
         }
         if (ratio > MAX_ENLARGE) {
-            throw new PipelineException(String.format(Locale.ROOT, "The slide %s is at %.4g um/px (from %s): too coarse"
+            throw new SlideUnsuitableException(String.format(Locale.ROOT, "The slide %s is at %.4g um/px (from %s): too coarse"
                     + " for the models, which read %.4g um/px and need at least %.4g um/px (a cell of 10 um would be"
                     + " %.1f pixels across). Scan at a higher magnification, or check the calibration.", name, v,
                     describe(mpp), modelMpp, modelMpp * MAX_ENLARGE, 10 / v));

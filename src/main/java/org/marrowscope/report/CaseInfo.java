@@ -46,7 +46,23 @@ public record CaseInfo(String caseId, String patientName, String patientId, Loca
         if (s == null) {
             return null;
         }
-        String t = s.strip();
+        String t = escapeControls(s.strip());
         return t.isEmpty() ? null : t;
+    }
+
+    /**
+     * Control characters cannot be drawn and are not allowed in the PDF's XMP metadata (XML 1.0), so a field
+     * pasted with one would abort the report; they are kept visible as a backslash, "u" and four hex digits instead.
+     */
+    static String escapeControls(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || c == 0xFFFE || c == 0xFFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+                b.append(String.format("\\u%04x", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.toString();
     }
 }

@@ -13,7 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.marrowscope.model.BundleCompatibility;
+import org.marrowscope.model.BundleDigest;
+import org.marrowscope.model.Classifier;
 import org.marrowscope.model.GradCam;
+import org.marrowscope.model.ModelBundle;
 import org.marrowscope.model.GradCamMap;
 import org.marrowscope.model.ModelBundleException;
 import org.marrowscope.model.QualityModel;
@@ -86,20 +90,26 @@ public final class InferenceService implements AutoCloseable, GradCamProvider.En
             long loadStart = System.nanoTime();
             QualityModel quality = models.quality(request.models().quality(), request.device());
             List<TileClassifier> classifiers = new ArrayList<>();
+            List<BundleDigest.Verified> loaded = new ArrayList<>();
             for (Path dir : request.models().classifiers()) {
-                classifiers.add(ModelAdapters.classifier(models.classifier(dir, request.device())));
+                Classifier c = models.classifier(dir, request.device());
+                classifiers.add(ModelAdapters.classifier(c));
+                loaded.add(verified(c.bundle()));
             }
+            BundleCompatibility.check(verified(quality.bundle()), loaded);
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             cancel.throwIfCancelled();
             String device = TorchRuntime.describe(quality.bundle().device());
-            ModelInfo qualityInfo = ModelAdapters.info(quality.bundle().manifest());
+            ModelInfo qualityInfo = ModelAdapters.info(quality.bundle().manifest(), quality.bundle().digest());
             ClassificationPipeline pipeline = new ClassificationPipeline(request.settings(), software);
+            List<String> warnings = new ArrayList<>();
             if (request.reuseSaved()) {
-                Optional<ClassificationResult> saved = store.findReusable(request.slide(), SlideIdentity.of(slide),
+                ResultStore.Lookup found = store.lookUp(request.slide(), SlideIdentity.of(slide),
                         pipeline.parameters(slide, qualityInfo.micronsPerPixel()), qualityInfo,
                         classifiers.stream().map(TileClassifier::info).toList());
-                if (saved.isPresent()) {
-                    return new ClassificationOutcome(saved.get(), store.location(request.slide()), true);
+                found.warning().ifPresent(warnings::add);
+                if (found.result().isPresent()) {
+                    return new ClassificationOutcome(found.result().get(), store.location(request.slide()), true);
                 }
             }
             ClassificationResult result = pipeline.run(slide,
@@ -108,8 +118,12 @@ public final class InferenceService implements AutoCloseable, GradCamProvider.En
             cancel.throwIfCancelled();
             progress.onProgress(new Progress(Stage.SAVING, 0, 1, 0, device));
             Path saved = store.save(request.slide(), result);
-            return new ClassificationOutcome(result, saved, false);
+            return new ClassificationOutcome(result, saved, false, warnings);
         }
+    }
+
+    private static BundleDigest.Verified verified(ModelBundle b) {
+        return new BundleDigest.Verified(b.directory(), b.manifest(), b.digest());
     }
 
     /**

@@ -1,10 +1,6 @@
 package org.marrowscope.service;
 
 import java.awt.image.BufferedImage;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,7 +11,6 @@ import org.marrowscope.model.Classifier;
 import org.marrowscope.model.QualityModel;
 import org.marrowscope.pipeline.QualityScorer;
 import org.marrowscope.model.ModelManifest;
-import org.marrowscope.model.ModelManifest.FileEntry;
 import org.marrowscope.pipeline.result.ModelInfo;
 import org.marrowscope.pipeline.TileClassifier;
 
@@ -25,26 +20,17 @@ final class ModelAdapters {
     private ModelAdapters() {
     }
 
-    /** What results record of a bundle; the hash covers every file's own SHA-256, so any changed weight shows. */
-    static ModelInfo info(ModelManifest m) {
-        return new ModelInfo(m.name(), m.version(), m.role().name().toLowerCase(Locale.ROOT), bundleHash(m),
+    /**
+     * What results record of a bundle. The hash is the bundle digest over the manifest and every file
+     * ({@link org.marrowscope.model.BundleDigest}), so a changed class list or goodIndex shows as another model.
+     */
+    static ModelInfo info(ModelManifest m, String digest) {
+        return new ModelInfo(m.name(), m.version(), m.role().name().toLowerCase(Locale.ROOT), digest,
                 Boolean.TRUE.equals(m.demo()), m.classes(), m.input().micronsPerPixel(), m.input().size());
     }
 
-    static String bundleHash(ModelManifest m) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (FileEntry f : m.files()) {
-                sha.update((f.path() + "\0" + f.sha256() + "\0").getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
     static TileClassifier classifier(Classifier classifier) {
-        ModelInfo info = info(classifier.bundle().manifest());
+        ModelInfo info = info(classifier.bundle().manifest(), classifier.bundle().digest());
         Optional<ModelCalibration> calibration = classifier.bundle().calibration();
         return new TileClassifier() {
             @Override

@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.marrowscope.model.ModelBundle;
+import org.marrowscope.model.BundleDigest;
 import org.marrowscope.model.ModelBundleException;
 import org.marrowscope.model.ModelManifest;
 import org.marrowscope.model.ModelManifest.Role;
@@ -21,15 +21,15 @@ import org.marrowscope.pipeline.result.ModelInfo;
  */
 public record ModelCatalog(List<Entry> valid, List<ModelBundleException> invalid) {
 
-    /** A verified bundle. */
-    public record Entry(Path directory, ModelManifest manifest) {
+    /** A verified bundle, with its digest ({@link org.marrowscope.model.BundleDigest}). */
+    public record Entry(Path directory, ModelManifest manifest, String digest) {
         public boolean isQuality() {
             return manifest.role() == Role.QUALITY;
         }
 
         /** What a result records of this bundle (name, version, hash, demo flag). */
         public ModelInfo info() {
-            return ModelAdapters.info(manifest);
+            return ModelAdapters.info(manifest, digest);
         }
     }
 
@@ -57,7 +57,8 @@ public record ModelCatalog(List<Entry> valid, List<ModelBundleException> invalid
             }
             for (Path bundle : bundlesIn(folder)) {
                 try {
-                    valid.add(new Entry(bundle, ModelBundle.verify(bundle)));
+                    BundleDigest.Verified v = BundleDigest.verify(bundle);
+                    valid.add(new Entry(bundle, v.manifest(), v.digest()));
                 } catch (ModelBundleException e) {
                     invalid.add(e);
                 }

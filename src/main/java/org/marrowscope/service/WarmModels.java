@@ -58,7 +58,7 @@ final class WarmModels implements AutoCloseable {
 
     private static Key key(Path dir, String device) throws ModelBundleException {
         Path normalised = dir.toAbsolutePath().normalize();
-        return new Key(normalised, ModelAdapters.bundleHash(ModelBundle.verify(normalised)), device == null ? "auto" : device);
+        return new Key(normalised, org.marrowscope.model.BundleDigest.verify(normalised).digest(), device == null ? "auto" : device);
     }
 
     @Override

@@ -68,9 +68,10 @@ public final class PlainImageSlide implements Slide {
                 reader.setInput(in, true, false);
                 long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
                 if (pixels > MAX_PIXELS) {
-                    throw new SlideException(Kind.UNRECOGNISED_FORMAT, path, "The picture " + path + " has " + pixels
+                    throw new SlideException(Kind.TOO_LARGE, path, "The picture " + path + " has " + pixels
                             + " pixels; pictures this large must be converted to a tiled pyramidal format.");
                 }
+                DecodeMemory.check(path, reader, pixels);
                 Optional<MicronsPerPixel> mpp = pixelSize(reader.getImageMetadata(0));
                 BufferedImage decoded = reader.read(0);
                 return new PlainImageSlide(path, toOpaqueRgb(decoded), reader.getFormatName().toLowerCase(java.util.Locale.ROOT), mpp);
@@ -79,6 +80,11 @@ public final class PlainImageSlide implements Slide {
             }
         } catch (IOException | RuntimeException e) {
             throw new SlideException(Kind.BROKEN_FILE, path, "The picture " + path + " is damaged: " + e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            // The estimate is a lower bound (a codec may need scratch space); the decoded buffers are garbage now.
+            throw new SlideException(Kind.TOO_LARGE, path, "Decoding the picture " + path + " ran out of memory (Java may"
+                    + " use " + DecodeMemory.gib(Runtime.getRuntime().maxMemory()) + "); convert it to a tiled pyramidal"
+                    + " format or give Java more memory (MARROWSCOPE_JAVA_OPTS=-Xmx8g)", null);
         }
     }
 

@@ -15,7 +15,9 @@ public final class SlideException extends Exception {
         READ_FAILED(15),
         LIBRARY_MISSING(16),
         CLOSED(17),
-        INVALID_REQUEST(18);
+        INVALID_REQUEST(18),
+        /** Decoding it would need more memory than Java has (the message gives both numbers). */
+        TOO_LARGE(25);
 
         private final int exitCode;
 

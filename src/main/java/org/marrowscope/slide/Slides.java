@@ -34,6 +34,17 @@ public final class Slides {
     }
 
     public static Slide open(Path path) throws SlideException {
+        Slide slide = openUnchecked(path);
+        try {
+            SlideLimits.check(slide);
+            return slide;
+        } catch (SlideException | RuntimeException e) {
+            slide.close();
+            throw e;
+        }
+    }
+
+    private static Slide openUnchecked(Path path) throws SlideException {
         checkFile(path);
         OPENED.incrementAndGet();
         String ext = extension(path);
@@ -64,6 +75,16 @@ public final class Slides {
         } catch (SlideException pictureFailure) {
             if (openSlideFailure.kind() == Kind.LIBRARY_MISSING) {
                 throw openSlideFailure;
+            }
+            if (pictureFailure.kind() == Kind.TOO_LARGE) {
+                throw pictureFailure;
+            }
+            String magic = SlideLimits.magic(path);
+            if (magic != null) {
+                // A TIFF (or PNG, JPEG) header that no reader gets past is a damaged file, not an unknown format.
+                throw new SlideException(Kind.BROKEN_FILE, path, "The file " + path + " looks like a " + magic
+                        + " file but is damaged (truncated, or cut off while copying): OpenSlide says: "
+                        + openSlideFailure.getMessage() + "; the picture reader says: " + pictureFailure.getMessage());
             }
             throw new SlideException(Kind.UNRECOGNISED_FORMAT, path, "The file " + path
                     + " is not a slide format MarrowScope can read. Supported: " + SUPPORTED_FORMATS + ".");

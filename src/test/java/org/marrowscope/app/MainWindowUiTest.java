@@ -219,7 +219,7 @@ class MainWindowUiTest {
         assertThat(r.classifiable()).isTrue();
         assertThat(r.rois()).hasSize(12);
         assertThat(r.classifiers()).extracting(m -> m.name()).containsExactly("tiny-cnn", "tiny-resnet");
-        assertThat(home.resolve("results").resolve("aml-21.tiff" + ResultStore.SUFFIX)).exists();
+        assertThat(new ResultStore(home.resolve("results")).location(slide)).exists();
         assertThat(robot.lookup("#diagnosis").queryAs(Label.class).getText()).isEqualTo(r.diagnosis());
         assertThat(robot.lookup("#demo-warning").tryQuery()).isPresent();
         assertThat(robot.lookup("#vote-chart").tryQuery()).isPresent();
@@ -307,7 +307,7 @@ class MainWindowUiTest {
         waitUntil(60, () -> !window.classifier().runningProperty().get());
         assertThat(fx(() -> window.result())).isNull();
         assertThat(robot.lookup("#progress-strip").queryAs(Node.class).isVisible()).isFalse();
-        assertThat(home.resolve("results").resolve("aml-21.tiff" + ResultStore.SUFFIX)).doesNotExist();
+        assertThat(new ResultStore(home.resolve("results")).location(slide)).doesNotExist();
         assertThat(fx(() -> Window.getWindows().stream().filter(Window::isShowing).count())).isEqualTo(1);
 
         // Ctrl+R starts a run; Ctrl+W closes the slide during it, which cancels it. Both shortcuts fire in one FX
@@ -324,7 +324,7 @@ class MainWindowUiTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> job.outcome().isDone());
         assertThat(job.outcome().isCompletedExceptionally()).isTrue();
         assertThat(fx(() -> window.opened())).isNull();
-        assertThat(home.resolve("results").resolve("aml-21.tiff" + ResultStore.SUFFIX)).doesNotExist();
+        assertThat(new ResultStore(home.resolve("results")).location(slide)).doesNotExist();
     }
 
     @Test

@@ -44,7 +44,7 @@ class ClassifyCommandTest {
         assertThat(line.get("slide").asText()).endsWith("cml-4.tiff");
         assertThat(line.get("exitCode").asInt()).isZero();
         assertThat(line.get("demoModels").asBoolean()).isTrue();
-        Path result = out.resolve("cml-4.tiff.marrowscope.json");
+        Path result = new org.marrowscope.pipeline.result.ResultStore(out).location(slides.resolve("cml-4.tiff"));
         assertThat(line.get("resultFile").asText()).isEqualTo(result.toString());
         JsonNode saved = new ObjectMapper().readTree(result.toFile());
         assertThat(saved.get("formatVersion").asInt()).isEqualTo(2);
@@ -59,7 +59,7 @@ class ClassifyCommandTest {
         assertThat(line.get("micronsPerPixelSource").asText()).startsWith("tiff.");
         assertThat(line.get("diagnosis").asText()).isIn("ALL", "AML", "CML", "Lymphoma", "MM");
         assertThat(saved.get("rois")).hasSize(8);
-        JsonNode geo = new ObjectMapper().readTree(out.resolve("cml-4.tiff.rois.geojson").toFile());
+        JsonNode geo = new ObjectMapper().readTree(ClassifyCommand.geoJsonFor(result).toFile());
         assertThat(geo.get("features")).hasSize(8);
         List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
         assertThat(csv).hasSize(2);
@@ -99,7 +99,7 @@ class ClassifyCommandTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.MODEL_INVALID);
         assertThat(r.err()).contains("broken").contains("model.json");
         CliRunner none = CliRunner.run("classify", "--models", out.resolve("empty").toString(), slides.toString());
-        assertThat(none.exitCode()).isEqualTo(ExitCodes.OUTPUT_FAILED);
-        assertThat(none.err()).contains("Model folder not found");
+        assertThat(none.exitCode()).isEqualTo(ExitCodes.MODEL_INVALID);
+        assertThat(none.err()).contains("empty: no such folder");
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,8 +53,25 @@ class EvaluateCommandTest {
         return CliRunner.run(args);
     }
 
-    static String model(String name) throws URISyntaxException {
-        return Path.of(EvaluateCommandTest.class.getResource("/models/" + name).toURI()).toString();
+    /**
+     * A tiny test classifier relabelled to 0.25 um/px: the quality model trained above starts from the demo template
+     * (0.25 um/px), and a classifier must be at its quality model's resolution. The toys' weights do not care.
+     */
+    static String model(String name) throws Exception {
+        Path source = Path.of(EvaluateCommandTest.class.getResource("/models/" + name).toURI());
+        Path copy = out.resolve("classifiers").resolve(name);
+        if (!java.nio.file.Files.exists(copy)) {
+            java.nio.file.Files.createDirectories(copy);
+            try (var files = java.nio.file.Files.list(source)) {
+                for (Path f : files.toList()) {
+                    java.nio.file.Files.copy(f, copy.resolve(f.getFileName()));
+                }
+            }
+            Path manifest = copy.resolve("model.json");
+            java.nio.file.Files.writeString(manifest, java.nio.file.Files.readString(manifest)
+                    .replace("\"micronsPerPixel\": 0.5", "\"micronsPerPixel\": 0.25"));
+        }
+        return copy.toString();
     }
 
     @Test

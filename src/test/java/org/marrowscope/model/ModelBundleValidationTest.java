@@ -34,7 +34,7 @@ class ModelBundleValidationTest {
         assertThat(m.demo()).isTrue();
         assertThat(m.classes()).containsExactly("ALL", "AML", "CML", "Lymphoma", "MM");
         assertThat(m.input().size()).isEqualTo(64);
-        assertThat(m.input().micronsPerPixel()).isEqualTo(0.25);
+        assertThat(m.input().micronsPerPixel()).isEqualTo(0.5);
         assertThat(m.input().resampling()).isEqualTo(Resampling.BILINEAR);
         assertThat(m.input().scale()).isEqualTo(Scale.UNIT);
         assertThat(m.input().mean()).containsExactly(0.485, 0.456, 0.406);

@@ -52,7 +52,7 @@ public final class SampleResults {
         Vote vote = Voting.vote(CLASSES, perModel.get(0));
         ModelInfo classifier = model("demo-cnn", "classifier");
         return new ClassificationResult(ClassificationResult.FORMAT_VERSION, "MarrowScope test", "2026-11-27T12:00:00Z",
-                new SlideIdentity("/slides/a.tiff", "a.tiff", 1234, "generic-tiff", slideWidth, slideHeight, "cd".repeat(32)),
+                new SlideIdentity("/slides/a.tiff", "a.tiff", 1234, "generic-tiff", slideWidth, slideHeight, "cd".repeat(32), "ab".repeat(32)),
                 parameters(1), new Outcome(Outcome.Status.CLASSIFIED, Outcome.CLASSIFIED, "Classified from " + rois
                         + " ROIs with p(good) >= 0.8; every model's domain check passed."),
                 model("demo-quality", "quality"), List.of(classifier), "cpu",

@@ -86,7 +86,8 @@ class InferenceServiceTest {
         ClassificationOutcome outcome = service.classify(request, events::add, new CancellationToken());
         ClassificationResult r = outcome.result();
         assertThat(outcome.reused()).isFalse();
-        assertThat(outcome.savedTo()).isEqualTo(tmp.resolve("aml-21.tiff" + ResultStore.SUFFIX)).exists();
+        assertThat(outcome.savedTo()).isEqualTo(new ResultStore(tmp).location(slide)).exists();
+        assertThat(outcome.savedTo().getFileName().toString()).matches("aml-21\\.tiff\\.[0-9a-f]{12}\\.marrowscope\\.json");
         assertThat(r.device()).isEqualTo("cpu");
         assertThat(r.classifiers()).extracting(m -> m.name()).containsExactly("tiny-cnn", "tiny-resnet");
         assertThat(r.usesDemoModels()).isTrue();

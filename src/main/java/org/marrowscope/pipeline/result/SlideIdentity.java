@@ -11,16 +11,22 @@ import java.util.TreeMap;
 import org.marrowscope.slide.Slide;
 
 /**
- * Which slide a result belongs to: path, byte size and a hash of its properties. Hashing gigabytes of
- * pixels to reopen a result would defeat "reopen instantly"; the properties carry the scanner's own
- * identifiers (and a re-scan changes the size), which is what telling slides apart needs.
+ * Which slide a result belongs to: byte size, dimensions, a hash of its properties and a hash of a few sampled
+ * tiles on every level ({@link SlidePixels}). Hashing gigabytes of pixels to reopen a result would defeat
+ * "reopen instantly"; the properties carry the scanner's own identifiers and the sampled tiles catch pixels
+ * changed in place, which a size and property check alone misses.
+ *
+ * @param path the slide's file name only: results are shared and moved, and an absolute path tells a reader
+ *     whose folder (often a patient's or a case's name) the slide sat in
+ * @param pixelsSha256 see {@link SlidePixels}; null in results written before it existed (never reused)
  */
 public record SlideIdentity(String path, String fileName, long sizeBytes, String format, long width, long height,
-        String propertiesSha256) {
+        String propertiesSha256, String pixelsSha256) {
 
-    public static SlideIdentity of(Slide slide) throws IOException {
-        return new SlideIdentity(slide.path().toAbsolutePath().toString(), slide.path().getFileName().toString(),
-                Files.size(slide.path()), slide.format(), slide.width(), slide.height(), propertiesHash(slide.properties()));
+    public static SlideIdentity of(Slide slide) throws IOException, org.marrowscope.slide.SlideException {
+        String name = slide.path().getFileName().toString();
+        return new SlideIdentity(name, name, Files.size(slide.path()), slide.format(), slide.width(), slide.height(),
+                propertiesHash(slide.properties()), SlidePixels.sha256(slide));
     }
 
     static String propertiesHash(Map<String, String> properties) {
@@ -41,6 +47,7 @@ public record SlideIdentity(String path, String fileName, long sizeBytes, String
     /** Same slide file: path may differ (moved folder), content markers may not. */
     public boolean sameSlideAs(SlideIdentity other) {
         return sizeBytes == other.sizeBytes && width == other.width && height == other.height
-                && propertiesSha256.equals(other.propertiesSha256);
+                && java.util.Objects.equals(propertiesSha256, other.propertiesSha256) && pixelsSha256 != null
+                && pixelsSha256.equals(other.pixelsSha256);
     }
 }

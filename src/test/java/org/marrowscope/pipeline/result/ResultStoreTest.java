@@ -50,7 +50,7 @@ class ResultStoreTest {
         assertThat(store.findReusable(slide, result.slide(), SampleResults.parameters(2), quality, classifiers)).isEmpty();
         assertThat(store.findReusable(slide, result.slide(), result.parameters(), quality,
                 List.of(SampleResults.model("other", "classifier")))).isEmpty();
-        SlideIdentity rescanned = new SlideIdentity(result.slide().path(), "a.tiff", 999, "generic-tiff", 8000, 6000, "ef".repeat(32));
+        SlideIdentity rescanned = new SlideIdentity(result.slide().path(), "a.tiff", 999, "generic-tiff", 8000, 6000, "ef".repeat(32), result.slide().pixelsSha256());
         assertThat(store.findReusable(slide, rescanned, result.parameters(), quality, classifiers)).isEmpty();
     }
 

@@ -1,0 +1,127 @@
+package org.marrowscope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.marrowscope.cli.HostileFixtures.classify;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.marrowscope.TestData;
+import org.marrowscope.slide.IdentifyingProperties;
+
+/**
+ * Issue 12, item 8: every exit code in the README's table that a command line can reach, with a message that names
+ * the file and the problem and never a stack trace. (1 is a bug by definition; 4 is covered by the app tests;
+ * 16, 17 and 18 by the slide tests; 22 and 130 by the service tests.)
+ */
+class ExitCodeTableTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path slide;
+
+    @BeforeAll
+    static void slide() {
+        slide = HostileFixtures.synth(dir.resolve("ok.tiff"), "CML", 31);
+    }
+
+    private static void assertCode(CliRunner r, int code, String... messageParts) {
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(code);
+        assertThat(r.err()).doesNotContain("\tat ").doesNotContain("Exception:");
+        if (messageParts.length > 0) {
+            assertThat(r.err()).contains(messageParts);
+        }
+    }
+
+    @Test
+    void code0And3() throws Exception {
+        assertCode(classify("--out", dir.resolve("o0").toString(), slide.toString()), 0);
+        assertCode(classify("--out", dir.resolve("o3").toString(), dir.resolve("missing.tiff").toString(), slide.toString()),
+                3, "missing.tiff");
+    }
+
+    @Test
+    void code2() {
+        assertCode(CliRunner.run("classify", "--no-such-option", slide.toString()), 2, "--no-such-option");
+        assertCode(classify("--stain-reference", dir.resolve("ref.png").toString(), slide.toString()), 2,
+                "--stain-reference " + dir.resolve("ref.png") + ": no such file");
+    }
+
+    @Test
+    void codes10To15() throws Exception {
+        assertCode(CliRunner.run("info", dir.resolve("none.svs").toString()), 10, "none.svs");
+        assertCode(CliRunner.run("info", dir.toString()), 11, "is a folder");
+        assertCode(CliRunner.run("info", Files.createFile(dir.resolve("empty.svs")).toString()), 12, "empty (0 bytes)");
+        byte[] junk = new byte[4096];
+        new java.util.Random(3).nextBytes(junk);
+        assertCode(CliRunner.run("info", Files.write(dir.resolve("junk.svs"), junk).toString()), 13, "not a slide format");
+        byte[] whole = Files.readAllBytes(slide);
+        Path truncated = Files.write(dir.resolve("truncated.tiff"), Arrays.copyOf(whole, 2000));
+        assertCode(CliRunner.run("info", truncated.toString()), 14, "looks like a TIFF file but is damaged");
+        assertCode(classify("--out", dir.resolve("o15").toString(), TestData.slide("unreadable.svs").toString()), 15,
+                "unreadable.svs");
+    }
+
+    @Test
+    void code19AResolutionIsMissing() throws Exception {
+        Path field = HostileFixtures.bmp(dir.resolve("field.bmp"), slide);
+        assertCode(classify("--out", dir.resolve("o19").toString(), field.toString()), 19, "does not say its resolution",
+                "--mpp");
+    }
+
+    @Test
+    void codes20And21And24() throws Exception {
+        assertCode(classify("--out", "/proc/marrowscope-no", slide.toString()), 20, "Cannot write in --out");
+        assertCode(CliRunner.run("classify", "--models", dir.resolve("no-models").toString(), slide.toString()), 21,
+                "no-models");
+        Path bad = Files.writeString(dir.resolve("bad.json"), "{\"formatVersion\": 1}");
+        assertCode(CliRunner.run("report", slide.toString(), "--result", bad.toString(), "-o", dir.resolve("r.pdf").toString()),
+                24, "bad.json", "content digest");
+    }
+
+    @Test
+    void code25APictureTooLargeToDecode() throws Exception {
+        Path png = Files.write(dir.resolve("huge.png"), pngHeader(30_000, 30_000, 16, 6));
+        assertCode(CliRunner.run("info", png.toString()), 25, "huge.png", "tiled pyramidal format");
+    }
+
+    @Test
+    void infoHidesIdentifyingPropertiesUnlessAsked() {
+        CliRunner hidden = CliRunner.run("info", TestData.slide("CMU-1-Small-Region.svs").toString());
+        assertThat(hidden.exitCode()).isZero();
+        assertThat(hidden.out()).contains("aperio.User = " + IdentifyingProperties.HIDDEN)
+                .contains("aperio.Filename = " + IdentifyingProperties.HIDDEN).contains("aperio.AppMag = 20");
+        CliRunner shown = CliRunner.run("info", "--show-identifying", TestData.slide("CMU-1-Small-Region.svs").toString());
+        assertThat(shown.out()).doesNotContain(IdentifyingProperties.HIDDEN).contains("aperio.Filename = CMU-1");
+    }
+
+    /** A PNG whose header claims a size (and a truncated image body): the decoder would need width x height x bytes. */
+    static byte[] pngHeader(int width, int height, int bitDepth, int colourType) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
+        ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
+        DataOutputStream h = new DataOutputStream(ihdr);
+        h.writeBytes("IHDR");
+        h.writeInt(width);
+        h.writeInt(height);
+        h.write(new byte[] {(byte) bitDepth, (byte) colourType, 0, 0, 0});
+        out.writeInt(13);
+        out.write(ihdr.toByteArray());
+        CRC32 crc = new CRC32();
+        crc.update(ihdr.toByteArray());
+        out.writeInt((int) crc.getValue());
+        out.writeInt(4);
+        out.writeBytes("IDAT");
+        out.write(new byte[] {0x78, (byte) 0x9c, 0, 0});
+        out.writeInt(0);
+        return bytes.toByteArray();
+    }
+}
