@@ -15,7 +15,7 @@
  *       giving 90% and 95% prediction sets.
  * </ul>
  *
- * <p>Pure computation: imports nothing of MarrowScope and no UI, model runtime or I/O beyond Jackson
- * annotations, so the pipeline, the model loader and training can all use it.
+ * <p>May import: Hipparchus (linear algebra, univariate optimisation) and the JDK. Never another MarrowScope
+ * package, JavaFX or DJL: it is pure computation, so the pipeline, the model loader and training can all use it.
  */
 package org.marrowscope.calibration;

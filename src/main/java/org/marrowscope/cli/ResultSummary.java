@@ -44,8 +44,8 @@ final class ResultSummary {
             }
         }
         RunParameters p = r.parameters();
-        s.append(String.format(Locale.ROOT, "; %.4g um/px (%s)", p.slideMicronsPerPixel(),
-                "user".equals(p.micronsPerPixelSource()) ? "--mpp" : p.micronsPerPixelSource()));
+        s.append("; ").append(OutcomeText.micronsPerPixel(p.slideMicronsPerPixel())).append(" um/px (")
+                .append("user".equals(p.micronsPerPixelSource()) ? "--mpp" : p.micronsPerPixelSource()).append(')');
         s.append(String.format(Locale.ROOT, "; %s; %.1f s on %s", reused ? "saved result reused" : "computed",
                 r.timings().totalSeconds(), r.device()));
         if (r.usesDemoModels()) {

@@ -19,7 +19,7 @@ import org.marrowscope.pipeline.Tile;
 import org.marrowscope.pipeline.TileGeometry;
 import org.marrowscope.pipeline.TileReader;
 import org.marrowscope.pipeline.result.Vote;
-import org.marrowscope.pipeline.Voting;
+import org.marrowscope.pipeline.result.Voting;
 import org.marrowscope.slide.Slide;
 import org.marrowscope.slide.SlideException;
 import org.marrowscope.slide.Slides;

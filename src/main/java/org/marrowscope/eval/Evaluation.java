@@ -14,7 +14,7 @@ import org.marrowscope.pipeline.CancellationToken;
 import org.marrowscope.pipeline.PipelineSettings;
 import org.marrowscope.pipeline.Progress;
 import org.marrowscope.pipeline.result.Vote;
-import org.marrowscope.pipeline.Voting;
+import org.marrowscope.pipeline.result.Voting;
 import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.pipeline.result.Outcome;
 import org.marrowscope.pipeline.result.RoiResult;

@@ -1,5 +1,6 @@
 package org.marrowscope.pipeline;
 
+import org.marrowscope.pipeline.result.Voting;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package org.marrowscope.pipeline;
 
+import org.marrowscope.pipeline.result.Voting;
+import org.marrowscope.pipeline.result.Uncertainty;
 import org.marrowscope.pipeline.result.ModelInfo;
 import org.marrowscope.pipeline.result.SelectionMode;
 import org.marrowscope.pipeline.result.Vote;

@@ -1,5 +1,7 @@
 package org.marrowscope.pipeline;
 
+import org.marrowscope.pipeline.result.Uncertainty;
+
 /**
  * The pipeline's settings (tiling, background rule, stage 1's selection, stain normalisation), each defaulting to
  * the paper's value.

@@ -26,7 +26,7 @@ import org.marrowscope.pipeline.Selection;
 import org.marrowscope.pipeline.SelectionSettings;
 import org.marrowscope.pipeline.TileAssessment;
 import org.marrowscope.pipeline.TileGeometry;
-import org.marrowscope.pipeline.Voting;
+import org.marrowscope.pipeline.result.Voting;
 import org.marrowscope.slide.Slide;
 import org.marrowscope.slide.SlideException;
 import org.marrowscope.slide.Slides;

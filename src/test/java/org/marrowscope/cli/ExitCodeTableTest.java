@@ -72,7 +72,7 @@ class ExitCodeTableTest {
     @Test
     void code19AResolutionIsMissing() throws Exception {
         Path field = HostileFixtures.bmp(dir.resolve("field.bmp"), slide);
-        assertCode(classify("--out", dir.resolve("o19").toString(), field.toString()), 19, "does not say its resolution",
+        assertCode(classify("--out", dir.resolve("o19").toString(), field.toString()), 19, "does not state its resolution",
                 "--mpp");
     }
 
@@ -81,7 +81,7 @@ class ExitCodeTableTest {
         assertCode(classify("--out", "/proc/marrowscope-no", slide.toString()), 20, "Cannot write in --out");
         assertCode(CliRunner.run("classify", "--models", dir.resolve("no-models").toString(), slide.toString()), 21,
                 "no-models");
-        Path bad = Files.writeString(dir.resolve("bad.json"), "{\"formatVersion\": 1}");
+        Path bad = Files.writeString(dir.resolve("bad.json"), "{\"formatVersion\": 2}");
         assertCode(CliRunner.run("report", slide.toString(), "--result", bad.toString(), "-o", dir.resolve("r.pdf").toString()),
                 24, "bad.json", "content digest");
     }

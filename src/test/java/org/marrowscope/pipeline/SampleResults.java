@@ -1,5 +1,7 @@
 package org.marrowscope.pipeline;
 
+import org.marrowscope.pipeline.result.Uncertainty;
+import org.marrowscope.pipeline.result.Voting;
 import java.util.ArrayList;
 import java.util.List;
 import org.marrowscope.calibration.ConformalCalibration.PredictionSet;

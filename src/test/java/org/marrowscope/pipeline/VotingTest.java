@@ -1,5 +1,7 @@
 package org.marrowscope.pipeline;
 
+import org.marrowscope.pipeline.result.Uncertainty;
+import org.marrowscope.pipeline.result.Voting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -32,8 +32,13 @@ public final class OutcomeText {
     public static String resolution(RunParameters p) {
         String from = "user".equals(p.micronsPerPixelSource()) ? "given with --mpp"
                 : "from the file (" + p.micronsPerPixelSource() + ")";
-        return String.format(Locale.ROOT, "Resolution %.4g um/px, %s; the models read %.4g um/px.",
-                p.slideMicronsPerPixel(), from, p.modelMicronsPerPixel());
+        return "Resolution " + micronsPerPixel(p.slideMicronsPerPixel()) + " um/px, " + from + "; the models read "
+                + micronsPerPixel(p.modelMicronsPerPixel()) + " um/px.";
+    }
+
+    /** Microns per pixel to four significant digits, without trailing zeros: 0.25, 0.499, 0.0213. */
+    public static String micronsPerPixel(double v) {
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
     }
 
     /** "95% set: {AML}" for each coverage, or the note saying why there is none. */

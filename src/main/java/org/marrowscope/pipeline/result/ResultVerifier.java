@@ -14,8 +14,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import org.marrowscope.pipeline.Uncertainty;
-import org.marrowscope.pipeline.Voting;
 
 /**
  * A saved result is trusted only after it is proven whole and self-consistent: its content digest matches, every

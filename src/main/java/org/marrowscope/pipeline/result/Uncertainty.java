@@ -1,9 +1,8 @@
-package org.marrowscope.pipeline;
+package org.marrowscope.pipeline.result;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.marrowscope.pipeline.result.Vote;
 
 /**
  * The paper's own future work: say "uncertain" rather than silently misclassify. A result is flagged when

@@ -1,7 +1,6 @@
-package org.marrowscope.pipeline;
+package org.marrowscope.pipeline.result;
 
 import java.util.List;
-import org.marrowscope.pipeline.result.Vote;
 
 /**
  * Aggregation (paper, Methods): a tile's label is the argmax of its probabilities; a model's slide label is
