@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "domain", mixinStandardHelpOptions = true,
-        header = "Measure what the domain check and calibration add to classify's time.",
+        header = "Measure what the domain check and calibration cost.",
         description = "Cost of the domain check and calibration: classify with the calibrated bundles and with copies"
             + " lacking calibration.json (same weights), alternately, models warm; median times and their ratio.")
 final class BenchDomainCommand implements Callable<Integer> {

@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Lists bundles with their digests and signature state, and signs them for the lab's keyring. */
 @Command(name = "models", mixinStandardHelpOptions = true,
-        header = "List model bundles with their digest and signature, refusing none silently.",
+        header = "List model bundles with their digest and signature.",
         description = {"List model bundles (name, version, role, bundle digest, signed or not) and refuse nothing silently:"
             + " a bundle that fails verification is listed with its problem and the command exits 21.",
             "With --sign KEY.pem, write each bundle's bundle.sig (Ed25519, see README: Model bundles)."})

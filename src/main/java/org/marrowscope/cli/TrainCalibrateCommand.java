@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "calibrate", mixinStandardHelpOptions = true, sortOptions = false,
-        header = "Derive the bundles' domain checks, temperatures and conformal scores from labelled slides.",
+        header = "Derive domain checks, temperatures and conformal scores.",
         description = {"Derive each model's calibration.json (domain check, temperature, conformal scores) from labelled"
             + " slides, weights unchanged, and write the bundles anew under --out with --model-version.",
             "With --demo: the demonstration models in --out, from the demo training cohort and a calibration cohort"
