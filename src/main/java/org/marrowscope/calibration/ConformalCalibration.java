@@ -25,7 +25,7 @@ public record ConformalCalibration(String score, String cohort, List<Calibration
 
     public static final String SCORE = "1 - mean calibrated probability of the true class over the slide's ROIs";
     /** The coverages every result reports. */
-    public static final double[] COVERAGES = {0.90, 0.95};
+    public static final List<Double> COVERAGES = List.of(0.90, 0.95);
 
     public ConformalCalibration {
         slides = List.copyOf(slides);

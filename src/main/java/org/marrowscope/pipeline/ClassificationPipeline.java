@@ -175,19 +175,17 @@ public final class ClassificationPipeline {
             TileAssessment a = rois.get(i);
             List<float[]> probabilities = new ArrayList<>();
             List<String> labels = new ArrayList<>();
-            List<float[][]> single = new ArrayList<>();
             double[] distances = anyChecked ? new double[scores.size()] : new double[0];
             for (int m = 0; m < scores.size(); m++) {
                 float[] p = scores.get(m).probabilities()[i];
                 probabilities.add(p);
                 labels.add(classes.get(Voting.argmax(p)));
-                single.add(new float[][] {p});
                 if (anyChecked) {
                     distances[m] = scores.get(m).distances() == null ? Double.NaN : scores.get(m).distances()[i];
                 }
             }
             // The tile's ensemble label follows the slide's rule (most votes, then higher mean probability).
-            String ensembleLabel = scores.isEmpty() ? null : Voting.ensemble(classes, single).label();
+            String ensembleLabel = scores.isEmpty() ? null : Voting.tile(classes, probabilities).label();
             out.add(new RoiResult(i, a.tile().x(), a.tile().y(), a.tile().size(), a.quality(), probabilities, labels,
                     ensembleLabel, distances));
         }

@@ -28,6 +28,17 @@ public final class Voting {
         return ensemble(classes, List.<float[][]>of(probabilities));
     }
 
+    /** One tile's vote across models (one probability vector per model), by the slide's rule. */
+    public static Vote tile(List<String> classes, List<float[]> perModel) {
+        List<float[][]> wrapped = new java.util.ArrayList<>(perModel.size());
+        for (float[] p : perModel) {
+            float[][] one = new float[1][];
+            one[0] = p;
+            wrapped.add(one);
+        }
+        return ensemble(classes, wrapped);
+    }
+
     /** The pooled vote of several models over the same ROIs ({@code perModel[model][roi][class]}). */
     public static Vote ensemble(List<String> classes, List<float[][]> perModel) {
         int k = classes.size();
