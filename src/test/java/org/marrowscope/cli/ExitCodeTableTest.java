@@ -3,12 +3,9 @@ package org.marrowscope.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.marrowscope.cli.HostileFixtures.classify;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.zip.CRC32;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,7 +85,7 @@ class ExitCodeTableTest {
 
     @Test
     void code25APictureTooLargeToDecode() throws Exception {
-        Path png = Files.write(dir.resolve("huge.png"), pngHeader(30_000, 30_000, 16, 6));
+        Path png = Files.write(dir.resolve("huge.png"), org.marrowscope.slide.CraftedPng.of(30_000, 30_000, 16, 6));
         assertCode(CliRunner.run("info", png.toString()), 25, "huge.png", "tiled pyramidal format");
     }
 
@@ -100,28 +97,5 @@ class ExitCodeTableTest {
                 .contains("aperio.Filename = " + IdentifyingProperties.HIDDEN).contains("aperio.AppMag = 20");
         CliRunner shown = CliRunner.run("info", "--show-identifying", TestData.slide("CMU-1-Small-Region.svs").toString());
         assertThat(shown.out()).doesNotContain(IdentifyingProperties.HIDDEN).contains("aperio.Filename = CMU-1");
-    }
-
-    /** A PNG whose header claims a size (and a truncated image body): the decoder would need width x height x bytes. */
-    static byte[] pngHeader(int width, int height, int bitDepth, int colourType) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
-        ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
-        DataOutputStream h = new DataOutputStream(ihdr);
-        h.writeBytes("IHDR");
-        h.writeInt(width);
-        h.writeInt(height);
-        h.write(new byte[] {(byte) bitDepth, (byte) colourType, 0, 0, 0});
-        out.writeInt(13);
-        out.write(ihdr.toByteArray());
-        CRC32 crc = new CRC32();
-        crc.update(ihdr.toByteArray());
-        out.writeInt((int) crc.getValue());
-        out.writeInt(4);
-        out.writeBytes("IDAT");
-        out.write(new byte[] {0x78, (byte) 0x9c, 0, 0});
-        out.writeInt(0);
-        return bytes.toByteArray();
     }
 }

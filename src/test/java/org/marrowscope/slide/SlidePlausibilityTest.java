@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -53,7 +50,7 @@ class SlidePlausibilityTest {
     @Test
     void a16BitPictureIsCountedAtEightBytesAPixelBeforeDecoding() throws Exception {
         // 2.3 MB of PNG can say 14,000 x 12,500 RGBA at 16 bits: 8 bytes a pixel to decode plus 4 for the RGB copy.
-        Path png = Files.write(tmp.resolve("deep.png"), png(14_000, 12_500, 16, 6));
+        Path png = Files.write(tmp.resolve("deep.png"), CraftedPng.of(14_000, 12_500, 16, 6));
         try (ImageInputStream in = ImageIO.createImageInputStream(png.toFile())) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             ImageReader reader = readers.next();
@@ -74,23 +71,5 @@ class SlidePlausibilityTest {
         assertThatThrownBy(() -> NativesCache.requireUsable(Path.of("/proc/marrowscope-djl")))
                 .hasMessageContaining("PyTorch cannot start").hasMessageContaining("/proc/marrowscope-djl")
                 .hasMessageContaining("DJL_CACHE_DIR").hasMessageNotContaining("Model bundle");
-    }
-
-    static byte[] png(int width, int height, int bitDepth, int colourType) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
-        ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
-        DataOutputStream h = new DataOutputStream(ihdr);
-        h.writeBytes("IHDR");
-        h.writeInt(width);
-        h.writeInt(height);
-        h.write(new byte[] {(byte) bitDepth, (byte) colourType, 0, 0, 0});
-        out.writeInt(13);
-        out.write(ihdr.toByteArray());
-        CRC32 crc = new CRC32();
-        crc.update(ihdr.toByteArray());
-        out.writeInt((int) crc.getValue());
-        return bytes.toByteArray();
     }
 }
