@@ -84,6 +84,19 @@ public record ConformalCalibration(String score, String cohort, List<Calibration
         return Optional.of(out);
     }
 
+    /**
+     * The pooled score of the true class on the least sure calibration slide: a new slide whose best class scores
+     * below it is less sure than every calibration slide (its conformal p-value is below 1 / (n + 1) for every
+     * class), which an exchangeable in-domain slide is with probability at most 1 / (n + 1).
+     */
+    public static java.util.OptionalDouble leastSure(List<ConformalCalibration> perModel) {
+        Optional<double[]> nonconformity = nonconformity(perModel);
+        if (nonconformity.isEmpty()) {
+            return java.util.OptionalDouble.empty();
+        }
+        return java.util.OptionalDouble.of(1 - Arrays.stream(nonconformity.get()).max().orElse(1));
+    }
+
     /** The calibration slides' nonconformity for the pooled models; empty when they do not share their slides. */
     static Optional<double[]> nonconformity(List<ConformalCalibration> perModel) {
         if (perModel.isEmpty() || perModel.stream().anyMatch(c -> c == null || c.slides().isEmpty())) {

@@ -65,6 +65,17 @@ final class OutcomeJudge {
         List<ConformalCalibration> conformal = e.classifiers().stream()
                 .map(c -> c.calibration().map(ModelCalibration::conformal).orElse(null)).toList();
         Optional<List<PredictionSet>> sets = ConformalCalibration.sets(conformal, ensemble.meanProbability(), classes);
+        java.util.OptionalDouble leastSure = ConformalCalibration.leastSure(conformal);
+        double best = ensemble.meanProbability()[ensemble.winner()];
+        if (leastSure.isPresent() && best < leastSure.getAsDouble()) {
+            Outcome o = new Outcome(Status.OUTSIDE_DOMAIN, Outcome.ATYPICAL_CONFIDENCE, String.format(Locale.ROOT,
+                    "The models are less sure of every class than on any of the %d calibration slides: the most"
+                    + " probable class, %s, has a mean calibrated probability of %.2f, the least sure calibration slide"
+                    + " %.2f. The slide is unlike the slides the models were calibrated on. No suggestion is given; the"
+                    + " votes are kept for the record only.", sets.map(s -> s.getFirst().calibrationSlides()).orElse(0),
+                    ensemble.label(), best, leastSure.getAsDouble()));
+            return new Verdict(o, domain, votes, ensemble, List.of(), null, List.of());
+        }
         String setNote = sets.isPresent() ? null : conformal.stream().anyMatch(c -> c == null)
                 ? "no prediction set: not every model carries conformal calibration scores"
                 : "no prediction set: the models were not calibrated on the same slides";

@@ -70,4 +70,18 @@ class ConformalCalibrationTest {
                 new double[] {0.98, 0.01, 0.01}, CLASSES).orElseThrow();
         assertThat(sets.get(1).classes()).containsExactlyElementsOf(CLASSES);
     }
+
+    @Test
+    void theLeastSureCalibrationSlideBoundsWhatCountsAsTypical() {
+        ConformalCalibration a = new ConformalCalibration("s", "x", List.of(
+                new CalibrationSlide("one", 0, new double[] {0.9, 0.05, 0.05}),
+                new CalibrationSlide("two", 1, new double[] {0.3, 0.6, 0.1})));
+        ConformalCalibration b = new ConformalCalibration("s", "x", List.of(
+                new CalibrationSlide("one", 0, new double[] {0.7, 0.2, 0.1}),
+                new CalibrationSlide("two", 1, new double[] {0.2, 0.8, 0.0})));
+        // Pooled true-class scores: slide one 0.8, slide two 0.7; the least sure is 0.7.
+        assertThat(ConformalCalibration.leastSure(List.of(a, b)).getAsDouble()).isCloseTo(0.7,
+                org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(ConformalCalibration.leastSure(List.of())).isEmpty();
+    }
 }

@@ -24,10 +24,12 @@ public record Outcome(Status status, String code, String reason) {
     public static final String SMALLER_THAN_ONE_TILE = "smaller-than-one-tile";
     public static final String NO_TISSUE = "no-tissue";
     public static final String UNLIKE_TRAINING_DATA = "unlike-training-data";
+    public static final String ATYPICAL_CONFIDENCE = "atypical-confidence";
 
     /** Every reason code, for documentation and tests. */
     public static String[] codes() {
-        return new String[] {CLASSIFIED, TOO_FEW_GOOD_TILES, SMALLER_THAN_ONE_TILE, NO_TISSUE, UNLIKE_TRAINING_DATA};
+        return new String[] {CLASSIFIED, TOO_FEW_GOOD_TILES, SMALLER_THAN_ONE_TILE, NO_TISSUE, UNLIKE_TRAINING_DATA,
+            ATYPICAL_CONFIDENCE};
     }
 
     /** How the outcome reads in one line, e.g. "Outside the models' domain". */

@@ -212,7 +212,8 @@ public final class ResultVerifier {
             return;
         }
         boolean outside = r.domain() != null && r.domain().outside();
-        if ((o.status() == Outcome.Status.OUTSIDE_DOMAIN) != outside) {
+        boolean atypical = Outcome.ATYPICAL_CONFIDENCE.equals(o.code());
+        if ((o.status() == Outcome.Status.OUTSIDE_DOMAIN) != (outside || atypical) || (atypical && outside)) {
             p.add("the outcome " + o.status() + " does not match the domain check");
         }
         if (o.status() == Outcome.Status.CLASSIFIED) {
