@@ -36,7 +36,7 @@ final class TrainCalibrateCommand implements Callable<Integer> {
     Path labels;
 
     @Option(names = "--calibration-labels", paramLabel = "CSV", description = "Labelled slides never trained on, for the"
-            + " conformal scores (at least 20; 50 or more for stable 95% sets).")
+            + " conformal scores (at least 20; 50 or more for stable 95%% sets).")
     Path calibrationLabels;
 
     @Option(names = "--split", paramLabel = "T,V,T", split = ",", defaultValue = "0.6,0.2,0.2",
