@@ -8,6 +8,7 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.stage.Window;
+import org.marrowscope.pipeline.SlideUnsuitableException;
 import org.marrowscope.service.ClassificationOutcome;
 import org.marrowscope.service.ClassifyJob;
 import org.marrowscope.service.ClassifyRequest;
@@ -44,6 +45,14 @@ final class ClassifyController {
 
     /** Starts a run for the slide, or shows why it cannot start (no models). */
     void start(Path slide) {
+        start(slide, null);
+    }
+
+    /**
+     * Starts a run at the resolution the user typed ({@code null}: the file's own). A slide that cannot be classified
+     * as given (no resolution, or an impossible one) brings up {@link ResolutionPrompt} instead of an error.
+     */
+    void start(Path slide, Double micronsPerPixel) {
         if (job != null) {
             return;
         }
@@ -57,11 +66,12 @@ final class ClassifyController {
             // A cancelled run of this slide is still winding down; the service would hand back that job.
             strip.starting(slide.getFileName().toString());
             strip.waitingForCancelledRun();
-            previous.get().outcome().whenComplete((o, e) -> Platform.runLater(() -> start(slide)));
+            previous.get().outcome().whenComplete((o, e) -> Platform.runLater(() -> start(slide, micronsPerPixel)));
             return;
         }
-        ClassifyRequest request = new ClassifyRequest(slide, choice.selection().get(), context.pipeline(),
-                context.resultsFolder(), true, context.device());
+        ClassifyRequest request = new ClassifyRequest(slide, choice.selection().get(), micronsPerPixel == null
+                ? context.pipeline() : context.pipeline().withMicronsPerPixel(micronsPerPixel), context.resultsFolder(),
+                true, context.device());
         strip.starting(slide.getFileName().toString());
         running.set(true);
         ClassifyJob submitted = context.inference().submit(request, p -> Platform.runLater(() -> {
@@ -70,10 +80,11 @@ final class ClassifyController {
             }
         }));
         job = submitted;
-        submitted.outcome().whenComplete((outcome, error) -> Platform.runLater(() -> finished(submitted, outcome, error)));
+        submitted.outcome().whenComplete((outcome, error) -> Platform.runLater(() -> finished(slide, submitted, outcome,
+                error)));
     }
 
-    private void finished(ClassifyJob finished, ClassificationOutcome outcome, Throwable error) {
+    private void finished(Path slide, ClassifyJob finished, ClassificationOutcome outcome, Throwable error) {
         if (finished != job) {
             return;
         }
@@ -82,6 +93,10 @@ final class ClassifyController {
         strip.hideStrip();
         Throwable cause = error == null ? null : Dialogs.unwrap(error);
         if (cause instanceof CancellationException || finished.isCancelled()) {
+            return;
+        }
+        if (cause instanceof SlideUnsuitableException unsuitable) {
+            ResolutionPrompt.ask(owner.get(), unsuitable.getMessage(), mpp -> start(slide, mpp));
             return;
         }
         if (cause != null) {

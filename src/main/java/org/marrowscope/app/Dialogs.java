@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.stage.Window;
 import org.marrowscope.model.ModelBundleException;
 import org.marrowscope.pipeline.PipelineException;
+import org.marrowscope.pipeline.SlideUnsuitableException;
 import org.marrowscope.slide.SlideException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,8 @@ public final class Dialogs {
     public static Alert failure(Window owner, String title, Throwable error) {
         Throwable cause = unwrap(error);
         if (!(cause instanceof SlideException || cause instanceof ModelBundleException || cause instanceof IOException
-                || cause instanceof PipelineException || cause instanceof IllegalArgumentException)) {
+                || cause instanceof PipelineException || cause instanceof SlideUnsuitableException
+                || cause instanceof IllegalArgumentException)) {
             LOG.error(title, cause);
         }
         return error(owner, title, message(cause));
@@ -54,6 +56,7 @@ public final class Dialogs {
             case SlideException e -> e.getMessage();
             case ModelBundleException e -> e.getMessage();
             case PipelineException e -> e.getMessage();
+            case SlideUnsuitableException e -> e.getMessage();
             case IOException e -> e.getMessage();
             case IllegalArgumentException e -> e.getMessage();
             case OutOfMemoryError e -> "MarrowScope ran out of memory. Lower the tile cache in Settings, or give Java more"

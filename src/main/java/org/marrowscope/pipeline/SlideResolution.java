@@ -35,13 +35,14 @@ final class SlideResolution {
             mpp = slide.micronsPerPixel().orElseThrow(() -> new SlideUnsuitableException("The slide " + name
                     + " does not state its resolution (microns per pixel), so its tiles cannot be given the physical"
                     + " size of the models' training tiles. Measure it (e.g. with a stage micrometer, or from the"
-                    + " scanner's or camera's documentation for the objective used) and give it with --mpp."));
+                    + " scanner's or camera's documentation for the objective used) and give it: --mpp on the command line;"
+                    + " the app asks for it."));
         }
         double v = mpp.mean();
         if (!(v >= MIN_MPP && v <= MAX_MPP)) {
             throw new SlideUnsuitableException(String.format(Locale.ROOT, "The slide %s is calibrated at %.4g um/px (from %s):"
                     + " no light microscope image has pixels that %s, so the calibration is wrong. Give the right one"
-                    + " with --mpp.", name, v, describe(mpp), v < MIN_MPP ? "small" : "large"));
+                    + " (--mpp on the command line; the app asks for it).", name, v, describe(mpp), v < MIN_MPP ? "small" : "large"));
         }
         double ratio = v / modelMpp;
         if (ratio < 1 / MAX_SHRINK) {
@@ -58,8 +59,8 @@ final class SlideResolution {
         return mpp;
     }
 
-    /** Where a calibration came from, in words: "--mpp", or the file's property. */
+    /** Where a calibration came from, in words: the user (--mpp, or typed in the app), or the file's property. */
     static String describe(MicronsPerPixel mpp) {
-        return "user".equals(mpp.source()) ? "--mpp" : "the file's " + mpp.source();
+        return "user".equals(mpp.source()) ? "the value given by the user" : "the file's " + mpp.source();
     }
 }

@@ -103,4 +103,24 @@ class DemoModelsUiTest {
         assertThat(robot.lookup("#vote-chart").tryQuery()).isEmpty();
         assertThat(robot.lookup("#domain-check").queryAs(Label.class).getText()).startsWith("Outside the models' domain");
     }
+
+    @Test
+    void aPictureThatStatesNoResolutionAsksForOneAndRecordsItAsEnteredByTheUser(FxRobot robot) throws Exception {
+        Path picture = org.marrowscope.service.OutOfDomainInputs.png(
+                org.marrowscope.service.OutOfDomainInputs.smearField(SmearClass.CML, 90_611), slides, "no-resolution");
+        fx(() -> window.open(picture)).get(30, TimeUnit.SECONDS);
+        waitUntil(30, () -> window.view().slide() != null && window.models().scanned());
+        robot.clickOn("#classify");
+        waitUntil(60, () -> robot.lookup("#resolution-prompt").tryQuery().isPresent());
+        assertThat(robot.lookup("#resolution-prompt .label").queryAllAs(Label.class)).anyMatch(
+                l -> l.getText().contains("does not state its resolution"));
+        assertThat(robot.lookup("#resolution-classify").query().isDisabled()).isTrue();
+        robot.clickOn("#resolution-value").write("0.25");
+        robot.clickOn("#resolution-classify");
+        waitUntil(300, () -> window.result() != null && !window.classifier().runningProperty().get());
+        ClassificationResult r = fx(() -> window.result());
+        assertThat(r.parameters().micronsPerPixelSource()).isEqualTo("user");
+        assertThat(robot.lookup("#resolution").queryAs(Label.class).getText()).contains("0.25 um/px")
+                .contains("entered by the user");
+    }
 }

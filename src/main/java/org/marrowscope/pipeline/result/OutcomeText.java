@@ -30,7 +30,7 @@ public final class OutcomeText {
 
     /** The resolution used and where it came from. */
     public static String resolution(RunParameters p) {
-        String from = "user".equals(p.micronsPerPixelSource()) ? "given with --mpp"
+        String from = "user".equals(p.micronsPerPixelSource()) ? "entered by the user"
                 : "from the file (" + p.micronsPerPixelSource() + ")";
         return "Resolution " + micronsPerPixel(p.slideMicronsPerPixel()) + " um/px, " + from + "; the models read "
                 + micronsPerPixel(p.modelMicronsPerPixel()) + " um/px.";
