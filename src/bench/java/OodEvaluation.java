@@ -107,7 +107,8 @@ public class OodEvaluation {
                         p -> { }, new CancellationToken()).result();
                 String outcome = r.outcome().status() == Outcome.Status.CLASSIFIED
                         ? "classified " + r.diagnosis() + (r.uncertain() ? " (uncertain)" : "") : r.outcome().code();
-                System.out.printf(Locale.ROOT, "%-55s %7.4f um/px -> %s%n", in.name(), in.mpp(), outcome);
+                System.out.printf(Locale.ROOT, "%-55s %7.4f um/px -> %-32s %s%n", in.name(), in.mpp(), outcome,
+                        evidence(r));
                 if (in.foreign()) {
                     foreign++;
                     counts.merge(r.outcome().code(), 1, Integer::sum);
@@ -122,6 +123,15 @@ public class OodEvaluation {
         System.out.printf(Locale.ROOT, "%nforeign or wrongly calibrated inputs: %d; refused %d (%.1f%%); classified"
                 + " without an uncertainty flag: %d; by reason code: %s%n", foreign, refused, 100.0 * refused / foreign,
                 classifiedUnflagged, counts);
+    }
+
+    /** The numbers behind an outcome: the ensemble's best mean probability and the largest share of unlike tiles. */
+    static String evidence(ClassificationResult r) {
+        String best = r.ensemble() == null ? "-" : String.format(Locale.ROOT, "%.2f",
+                r.ensemble().meanProbability()[r.ensemble().winner()]);
+        double unlike = r.domain() == null ? 0 : r.domain().models().stream()
+                .mapToDouble(m -> m.fraction()).max().orElse(0);
+        return String.format(Locale.ROOT, "best p %s, unlike tiles up to %.0f%%", best, 100 * unlike);
     }
 
     /** A field of real cells scattered on their own background colour, as a smear of them would look. */

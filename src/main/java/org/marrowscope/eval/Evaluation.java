@@ -138,7 +138,7 @@ public final class Evaluation {
         cohort.put("notClassifiable", TrustMetrics.names(notClassifiable));
         cohort.put("outsideDomain", TrustMetrics.names(outsideDomain));
         cohort.put("refusalRate", (double) (notClassifiable.size() + outsideDomain.size()) / slides.size());
-        cohort.put("trust", TrustMetrics.of(kept, results, classes));
+        cohort.put("trust", TrustMetrics.of(kept, results, classes, slides.size()));
         int[] perClass = new int[classes.size()];
         kept.forEach(s -> perClass[s.classIndex()]++);
         Map<String, Integer> byClass = new LinkedHashMap<>();

@@ -21,13 +21,16 @@ final class SummaryMarkdown {
             return;
         }
         sb.append("## Calibrated confidence\n\n| target coverage | slides with a set | covered | empirical coverage |"
-                + " mean set size | single class | empty |\n|---|---|---|---|---|---|---|\n");
+                + " coverage of the whole cohort (refused = not covered) | mean set size | single class | empty |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
         for (Map.Entry<?, ?> e : sets.entrySet()) {
             Map<?, ?> m = (Map<?, ?>) e.getValue();
             Object cov = m.get("coverage");
             Object size = m.get("meanSize");
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", e.getKey(), m.get("slides"),
+            Object all = m.get("coverageOfCohort");
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n", e.getKey(), m.get("slides"),
                     m.get("covered"), cov == null ? "-" : String.format(Locale.ROOT, "%.3f", ((Number) cov).doubleValue()),
+                    all == null ? "-" : String.format(Locale.ROOT, "%.3f", ((Number) all).doubleValue()),
                     size == null ? "-" : String.format(Locale.ROOT, "%.2f", ((Number) size).doubleValue()),
                     m.get("singletons"), m.get("empty")));
         }

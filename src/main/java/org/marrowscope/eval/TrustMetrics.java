@@ -13,7 +13,9 @@ import org.marrowscope.labels.LabelledSlide;
 /**
  * How far the results can be trusted on a labelled cohort: the empirical coverage of the conformal prediction sets
  * (the share of classified slides whose set holds the true class, to compare with the target), their sizes, and
- * how many slides were flagged uncertain.
+ * how many slides were flagged uncertain. Beside that conditional coverage, the coverage over every slide of the
+ * cohort counts a refused slide as not covered: the conformal guarantee is stated over all in-domain slides, and a
+ * refusal gives the pathologist no set, so this is the stricter figure.
  */
 final class TrustMetrics {
 
@@ -23,8 +25,10 @@ final class TrustMetrics {
     /**
      * @param slides the classified slides
      * @param results their results, in the same order
+     * @param cohortSize every slide of the cohort, refused ones included
      */
-    static Map<String, Object> of(List<LabelledSlide> slides, List<ClassificationResult> results, List<String> classes) {
+    static Map<String, Object> of(List<LabelledSlide> slides, List<ClassificationResult> results, List<String> classes,
+            int cohortSize) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("uncertain", results.stream().filter(ClassificationResult::uncertain).count());
         Map<String, Object> sets = new LinkedHashMap<>();
@@ -49,6 +53,7 @@ final class TrustMetrics {
             m.put("slides", withSet);
             m.put("covered", covered);
             m.put("coverage", withSet == 0 ? null : (double) covered / withSet);
+            m.put("coverageOfCohort", cohortSize == 0 ? null : (double) covered / cohortSize);
             m.put("meanSize", withSet == 0 ? null : (double) sizes / withSet);
             m.put("singletons", singletons);
             m.put("empty", empty);
