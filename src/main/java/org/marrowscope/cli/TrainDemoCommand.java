@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Reproduce the demonstration models: write the synthetic training cohort (75 slides) and the unseen",
             "test cohort (100 slides, new seeds), train stage 1 through the review loop with the generator's truth as",
             "reviewer, train demo-resnet, demo-densenet and demo-mobilenet on the stage-1 ROIs and, for the ablation,",
-            "demo-densenet on random tiles, then derive the bundles' calibration (train calibrate --demo, with a 50-slide",
+            "demo-densenet on random tiles, then derive the bundles' calibration (train calibrate --demo, with a 200-slide",
             "calibration cohort). Rerunning the same command continues an interrupted run. Then evaluate with:",
             "  marrowscope evaluate --slides WORK/cohort-test --labels WORK/cohort-test/labels.csv --models OUT \\",
             "      --ablation-model OUT/ablation/demo-densenet-random-tiles --out WORK/evaluation"})

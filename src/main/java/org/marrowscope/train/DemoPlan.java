@@ -55,16 +55,20 @@ public record DemoPlan(int trainPerClass, long trainFirstSeed, int testPerClass,
      * cohort (seeds 91000-91099) that no earlier version or decision has seen. Version 1.2.0 keeps 1.1.0's
      * weights and adds each bundle's calibration (domain check, temperature, conformal scores), derived from the
      * training cohort's split and a new calibration cohort (seeds 93000-93049); it is judged on another new test
-     * cohort (seeds 94000-94099).
+     * cohort (seeds 94000-94099). On that cohort the 90% and 95% sets covered 3.4 and 3.2 points less than their
+     * targets: 50 calibration slides set the thresholds too coarsely (one draw's coverage varies by about 4 points).
+     * Version 1.3.0 keeps the same weights, domain checks and temperatures and takes its conformal scores from 200
+     * calibration slides (seeds 93000-93199, the first 50 as before); since 94000-94099 informed that decision, it
+     * is judged on another new test cohort (seeds 95000-95099).
      */
-    public static final DemoPlan DEFAULT = new DemoPlan(15, 10_000, 20, 94_000, 7168, 5120, 15, 3, 5, 500, 5,
+    public static final DemoPlan DEFAULT = new DemoPlan(15, 10_000, 20, 95_000, 7168, 5120, 15, 3, 5, 500, 5,
             new TrainingSettings(32, 0, 12, 0.003, 0.003, 0.9, 11, 0, TrainingSettings.CheckpointMetric.BALANCED_ACCURACY,
                     false),
             new TrainingSettings(32, 0, 4, 0.001, 0.001, 0.9, 12, 0, TrainingSettings.CheckpointMetric.BALANCED_ACCURACY,
                     false),
             Augmentation.QUALITY,
             new TrainingSettings(32, 1, 8, 0.005, 0.005, 0.9, 13, 0, TrainingSettings.CheckpointMetric.ACCURACY, true),
-            Augmentation.PAPER.withColour(0.2, 15), 200, 7, 10, 93_000);
+            Augmentation.PAPER.withColour(0.2, 15), 200, 7, 40, 93_000);
 
     public DemoPlan {
         if (trainPerClass < 3) {

@@ -69,6 +69,19 @@ class CommittedDemoModelsTest {
         for (String name : DemoTraining.CLASSIFIERS) {
             assertThat(summary).contains("classifier `" + name + " " + DemoTraining.VERSION + "`");
         }
+        // The conformal sets cover the true class within 3 points of their targets on the classified slides, and
+        // the whole cohort's figure (a refusal counts as not covered) is stated beside it.
+        com.fasterxml.jackson.databind.JsonNode sets = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(MODELS.resolve("evaluation/evaluation.json").toFile()).at("/cohort/trust/predictionSets");
+        for (double target : org.marrowscope.calibration.ConformalCalibration.COVERAGES) {
+            com.fasterxml.jackson.databind.JsonNode m = sets.get(String.format(java.util.Locale.ROOT, "%.2f", target));
+            assertThat(m.get("coverage").asDouble()).as("coverage of the %.2f sets", target)
+                    .isBetween(target - 0.03, target + 0.03);
+            assertThat(m.get("coverageOfCohort").asDouble()).isLessThanOrEqualTo(m.get("coverage").asDouble());
+        }
+        // The calibration cohort's seeds never overlap the training or the test cohort's.
+        assertThat(PLAN.calibrationFirstSeed()).isGreaterThan(PLAN.trainFirstSeed() + PLAN.trainPerClass() * 5L - 1);
+        assertThat(PLAN.calibrationFirstSeed() + PLAN.calibrationPerClass() * 5L - 1).isLessThan(PLAN.testFirstSeed());
         // The test cohort's seeds never overlap the training cohort's.
         assertThat(PLAN.testFirstSeed()).isGreaterThan(PLAN.trainFirstSeed() + PLAN.trainPerClass() * 5L - 1);
     }
