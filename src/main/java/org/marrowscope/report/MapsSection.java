@@ -39,8 +39,11 @@ final class MapsSection {
         float h = w / aspect;
         ctx.heading(r.classifiable() ? "Where the models looked" : "Slide overview", h + 30);
         if (!r.classifiable()) {
-            figure(ctx, ctx.photo(thumbnail.image()), w, h, null, "Slide overview (from the slide's pyramid). No regions "
-                    + "of interest were selected, so there are no ROI or saliency maps.");
+            // A refused slide may have ROIs (outside the domain): its maps would picture a class it was not given.
+            figure(ctx, ctx.photo(thumbnail.image()), w, h, null, "Slide overview (from the slide's pyramid). " + (r.rois()
+                    .isEmpty() ? "No regions of interest were selected, so there are no ROI or saliency maps."
+                    : "The slide was not classified, so its " + r.rois().size() + " regions of interest are not mapped"
+                    + " by class and there is no saliency map."));
             return;
         }
         BufferedImage scatter = scatter(thumbnail, r);

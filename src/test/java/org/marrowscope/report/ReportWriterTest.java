@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.marrowscope.pipeline.result.ClassificationResult;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -166,6 +167,27 @@ class ReportWriterTest {
                 .contains("No regions of interest were selected")
                 .contains("aperio").contains("20×").contains("0.499 µm/px (scanner metadata)")
                 .doesNotContain("Suggested diagnosis").doesNotContain("Saliency map").doesNotContain("Grad-CAM");
+        assertThat(r.gradCamMaps()).isZero();
+    }
+
+    @Test
+    void aSlideRefusedAsOutsideTheDomainKeepsItsRoisOffTheMapsAndSaysWhy() throws Exception {
+        ClassificationResult c = fixtures.classified;
+        ClassificationResult refused = new ClassificationResult(c.formatVersion(), c.software(), c.createdAt(),
+                c.slide(), c.parameters(), new org.marrowscope.pipeline.result.Outcome(
+                        org.marrowscope.pipeline.result.Outcome.Status.OUTSIDE_DOMAIN,
+                        org.marrowscope.pipeline.result.Outcome.ATYPICAL_CONFIDENCE, "The models are less sure of every"
+                        + " class than on any of the 197 calibration slides."), c.quality(), c.classifiers(), c.device(),
+                c.timings(), c.selection(), c.rois(), c.perModel(), c.ensemble(), c.domain(), List.of(), null,
+                List.of());
+        ReportWriter.Rendered r = writer(OPTIONS).render(fixtures.smear, refused, CaseInfo.NONE.withCaseId("OD-1"),
+                GradCamProvider.unavailable("the slide was not classified"));
+        assertThat(PdfAValidator.validate(r.pdf()).failures()).isEmpty();
+        String text = text(r.pdf()).replaceAll("\\s+", " ");
+        assertThat(text).contains("OUTSIDE THE MODELS' DOMAIN").contains("less sure of every class")
+                .contains("The slide was not classified, so its " + c.rois().size() + " regions of interest are not"
+                        + " mapped by class and there is no saliency map")
+                .doesNotContain("No regions of interest were selected").doesNotContain("Suggested diagnosis");
         assertThat(r.gradCamMaps()).isZero();
     }
 
