@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.marrowscope.model.BundleSignature;
 import org.marrowscope.pipeline.PipelineSettings;
 import org.marrowscope.pipeline.SelectionSettings;
 import org.marrowscope.service.InferenceService;
@@ -24,6 +25,9 @@ public final class AppContext implements AutoCloseable {
     private final PipelineSettings pipeline;
     private final ExecutorService background;
     private final String software;
+    /** The signature policy of the process without the settings (system properties, environment). */
+    private final BundleSignature.Policy basePolicy = BundleSignature.Policy.current();
+    private BundleSignature.Installed installedPolicy;
 
     /**
      * @param pipeline the pipeline's settings for runs started from the app (the paper's defaults for users); the
@@ -42,6 +46,26 @@ public final class AppContext implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        applySignaturePolicy();
+    }
+
+    /**
+     * Puts the settings' signature choice in force for every bundle the app loads (the scan, the service), by the
+     * same rule and the same mechanism as the command line's --require-signed and --trusted-keys. Called at start and
+     * whenever the settings change.
+     */
+    public synchronized void applySignaturePolicy() {
+        restorePolicy();
+        Settings s = settings.get();
+        installedPolicy = basePolicy.with(s.requireSignedModels(),
+                s.trustedKeysFolder() == null ? null : Path.of(s.trustedKeysFolder())).install();
+    }
+
+    private synchronized void restorePolicy() {
+        if (installedPolicy != null) {
+            installedPolicy.close();
+            installedPolicy = null;
+        }
     }
 
     /** The application and version, as results and reports name it. */
@@ -102,5 +126,6 @@ public final class AppContext implements AutoCloseable {
     public void close() {
         background.shutdownNow();
         inference.close();
+        restorePolicy();
     }
 }

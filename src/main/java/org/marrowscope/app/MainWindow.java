@@ -321,6 +321,7 @@ public final class MainWindow {
     void openSettings() {
         SettingsDialog.ask(stage, context.settings().get(), System.getProperty(AppContext.MODELS_PROPERTY)).ifPresent(s -> {
             context.settings().set(s);
+            context.applySignaturePolicy();
             view.setCacheCapacity(context.tileCacheBytes());
             models.rescan();
             if (opened != null) {

@@ -43,6 +43,7 @@ final class ModelPanel extends VBox {
         folder.getStyleClass().add("muted");
         folder.setWrapText(true);
         problems.getStyleClass().add("warning-text");
+        problems.setId("models-problems");
         problems.setWrapText(true);
         Label q = new Label("Stage 1: quality model");
         q.getStyleClass().add("section-title");
@@ -107,6 +108,11 @@ final class ModelPanel extends VBox {
         problems.setText(String.join("\n", notes));
     }
 
+    /** What the last scan refused, as the tab shows it. */
+    String problems() {
+        return problems.getText();
+    }
+
     /** True once a scan finished (whatever it found). */
     boolean scanned() {
         return catalog != null || scanError != null;
@@ -126,7 +132,10 @@ final class ModelPanel extends VBox {
         if (q == null || chosen.isEmpty()) {
             String missing = q == null && chosen.isEmpty() ? "no models" : q == null ? "no quality (stage 1) model"
                     : "no classifier (stage 2) model ticked";
-            return new Choice(Optional.empty(), "MarrowScope found " + missing + " in " + dir + "."
+            // The refusals say why a bundle that is there does not count (a damaged file, a missing signature).
+            String refused = catalog.invalid().isEmpty() ? "" : "\n\nRefused: " + String.join("\nRefused: ",
+                    catalog.invalid().stream().map(Exception::getMessage).toList());
+            return new Choice(Optional.empty(), "MarrowScope found " + missing + " in " + dir + "." + refused
                     + "\n\nA run needs one quality model and at least one classifier. Choose a models folder in Settings"
                     + " (Ctrl+,), or tick a classifier in the Models tab.");
         }

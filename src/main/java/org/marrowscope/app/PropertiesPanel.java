@@ -7,6 +7,7 @@ import java.util.Map;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -14,13 +15,16 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.marrowscope.slide.AssociatedImage;
+import org.marrowscope.slide.IdentifyingProperties;
 import org.marrowscope.slide.Slide;
 import org.marrowscope.slide.SlideLevel;
 import org.marrowscope.viewer.FxImages;
 
 /**
  * The slide's properties. Label and macro images can show the patient's name or number, so they stay hidden
- * unless the user turned them on in Settings; the panel says they exist and why they are hidden.
+ * unless the user turned them on in Settings; the panel says they exist and why they are hidden. Properties that
+ * may identify a patient are hidden by the rule {@code info} uses ({@link IdentifyingProperties}) until the user ticks
+ * "Show identifying properties" for the slide on screen.
  */
 final class PropertiesPanel extends VBox {
 
@@ -28,6 +32,11 @@ final class PropertiesPanel extends VBox {
     private final Label summary = new Label();
     private final VBox associated = new VBox(6);
     private final TableView<Map.Entry<String, String>> table = new TableView<>();
+    private final CheckBox showIdentifying = new CheckBox("Show identifying properties");
+    private Slide shown;
+
+    /** What a hidden value reads in the table. */
+    static final String HIDDEN = "[hidden: may identify the patient; tick “Show identifying properties”]";
 
     PropertiesPanel(AppContext context) {
         this.context = context;
@@ -52,12 +61,26 @@ final class PropertiesPanel extends VBox {
         props.getStyleClass().add("section-title");
         Label assoc = new Label("Associated images");
         assoc.getStyleClass().add("section-title");
-        getChildren().addAll(summary, assoc, associated, props, table);
+        showIdentifying.setId("properties-show-identifying");
+        showIdentifying.selectedProperty().addListener((o, was, now) -> fillTable());
+        getChildren().addAll(summary, assoc, associated, props, showIdentifying, table);
+    }
+
+    private void fillTable() {
+        if (shown == null) {
+            table.getItems().clear();
+            return;
+        }
+        Map<String, String> properties = showIdentifying.isSelected() ? shown.properties()
+                : IdentifyingProperties.hide(shown.properties(), HIDDEN);
+        table.getItems().setAll(new ArrayList<>(properties.entrySet()));
     }
 
     void clear() {
         summary.setText("");
         associated.getChildren().clear();
+        shown = null;
+        showIdentifying.setSelected(false);
         table.getItems().clear();
     }
 
@@ -76,7 +99,12 @@ final class PropertiesPanel extends VBox {
         }
         lines.add(levels.toString());
         summary.setText(String.join("\n", lines));
-        table.getItems().setAll(new ArrayList<>(slide.properties().entrySet()));
+        if (slide != shown) {
+            // Another slide: its identifying properties are hidden again until asked for.
+            showIdentifying.setSelected(false);
+        }
+        shown = slide;
+        fillTable();
         associated.getChildren().clear();
         boolean allowed = context.settings().get().showAssociatedImages();
         if (slide.associatedImages().isEmpty()) {

@@ -16,14 +16,18 @@ import java.util.List;
  * @param window last window position and size
  * @param recentSlides most recent first
  * @param selection stage 1's ROI count, thresholds and seed (the paper's 200, 0.8, 0.5; seed 1)
+ * @param requireSignedModels refuse model bundles without a signature that a trusted key verifies (as the command
+ *     line's --require-signed)
+ * @param trustedKeysFolder folder of trusted public keys; null for the default keyring (as --trusted-keys)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(String modelsFolder, String resultsFolder, String device, int tileCacheMegabytes,
         boolean showAssociatedImages, int reviewSampleSize, WindowGeometry window, List<String> recentSlides,
-        Selection selection) {
+        Selection selection, boolean requireSignedModels, String trustedKeysFolder) {
 
     public static final int MAX_RECENT = 10;
-    public static final Settings DEFAULTS = new Settings(null, null, "auto", 512, false, 100, null, List.of(), Selection.PAPER);
+    public static final Settings DEFAULTS = new Settings(null, null, "auto", 512, false, 100, null, List.of(), Selection.PAPER,
+            false, null);
 
     public Settings {
         recentSlides = recentSlides == null ? List.of() : List.copyOf(recentSlides);
@@ -31,6 +35,13 @@ public record Settings(String modelsFolder, String resultsFolder, String device,
         tileCacheMegabytes = tileCacheMegabytes <= 0 ? 512 : Math.clamp(tileCacheMegabytes, 32, 16_384);
         reviewSampleSize = reviewSampleSize <= 0 ? 100 : Math.min(reviewSampleSize, 5_000);
         selection = selection == null ? Selection.PAPER : selection;
+        trustedKeysFolder = trustedKeysFolder == null || trustedKeysFolder.isBlank() ? null : trustedKeysFolder;
+    }
+
+    /** The signature settings replaced. */
+    public Settings withSignatures(boolean require, String keys) {
+        return new Settings(modelsFolder, resultsFolder, device, tileCacheMegabytes, showAssociatedImages, reviewSampleSize,
+                window, recentSlides, selection, require, keys);
     }
 
     /** Stage 1's selection numbers (ROIs per slide, p(good) thresholds, seed), settings like every number of the method. */
@@ -40,7 +51,7 @@ public record Settings(String modelsFolder, String resultsFolder, String device,
 
     public Settings withSelection(Selection value) {
         return new Settings(modelsFolder, resultsFolder, device, tileCacheMegabytes, showAssociatedImages, reviewSampleSize,
-                window, recentSlides, value);
+                window, recentSlides, value, requireSignedModels, trustedKeysFolder);
     }
 
     /** Window bounds in screen coordinates. */
@@ -55,23 +66,24 @@ public record Settings(String modelsFolder, String resultsFolder, String device,
             list.removeLast();
         }
         return new Settings(modelsFolder, resultsFolder, device, tileCacheMegabytes, showAssociatedImages, reviewSampleSize,
-                window, list, selection);
+                window, list, selection, requireSignedModels, trustedKeysFolder);
     }
 
     public Settings withoutRecent(String slide) {
         List<String> list = new ArrayList<>(recentSlides);
         list.remove(slide);
         return new Settings(modelsFolder, resultsFolder, device, tileCacheMegabytes, showAssociatedImages, reviewSampleSize,
-                window, list, selection);
+                window, list, selection, requireSignedModels, trustedKeysFolder);
     }
 
     public Settings withWindow(WindowGeometry value) {
         return new Settings(modelsFolder, resultsFolder, device, tileCacheMegabytes, showAssociatedImages, reviewSampleSize,
-                value, recentSlides, selection);
+                value, recentSlides, selection, requireSignedModels, trustedKeysFolder);
     }
 
     /** The user-editable part replaced, the remembered part kept. */
     public Settings withPreferences(String models, String results, String dev, int cacheMb, boolean associated, int review) {
-        return new Settings(models, results, dev, cacheMb, associated, review, window, recentSlides, selection);
+        return new Settings(models, results, dev, cacheMb, associated, review, window, recentSlides, selection,
+                requireSignedModels, trustedKeysFolder);
     }
 }

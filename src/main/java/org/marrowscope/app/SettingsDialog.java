@@ -17,7 +17,7 @@ import javafx.scene.layout.Priority;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 
-/** The user's settings: models and results folders, device, tile cache, privacy, tile review size. */
+/** The user's settings: models and results folders, device, tile cache, privacy, bundle signatures, tile review size. */
 final class SettingsDialog extends Dialog<Settings> {
 
     SettingsDialog(Window owner, Settings current, String modelsOverride) {
@@ -43,6 +43,12 @@ final class SettingsDialog extends Dialog<Settings> {
         CheckBox associated = new CheckBox("Show label and macro images (they can show patient identity)");
         associated.setSelected(current.showAssociatedImages());
         associated.setId("settings-associated");
+        CheckBox signed = new CheckBox("Require signed model bundles (refuse bundles no trusted key has signed)");
+        signed.setSelected(current.requireSignedModels());
+        signed.setId("settings-require-signed");
+        TextField keys = new TextField(current.trustedKeysFolder() == null ? "" : current.trustedKeysFolder());
+        keys.setPromptText(org.marrowscope.io.UserFolders.config().resolve("trusted-keys").toString());
+        keys.setId("settings-trusted-keys");
         Spinner<Integer> review = new Spinner<>(10, 5_000, current.reviewSampleSize(), 10);
         review.setEditable(true);
 
@@ -73,6 +79,8 @@ final class SettingsDialog extends Dialog<Settings> {
         grid.addRow(row++, fixed("Tile cache (MB)"), cache);
         grid.addRow(row++, fixed("Tile review sample"), review);
         grid.add(associated, 0, row++, 2, 1);
+        grid.add(signed, 0, row++, 2, 1);
+        grid.addRow(row++, fixed("Trusted keys folder"), withBrowse(keys, owner));
         grid.add(paper, 0, row++, 2, 1);
         grid.addRow(row++, fixed("ROIs per slide"), rois);
         grid.addRow(row++, fixed("Threshold"), high);
@@ -86,6 +94,7 @@ final class SettingsDialog extends Dialog<Settings> {
                         cache.getValue(), associated.isSelected(), review.getValue())
                         .withSelection(new Settings.Selection(rois.getValue(), Math.max(high.getValue(), low.getValue()),
                                 Math.min(high.getValue(), low.getValue()), parseSeed(seed.getText(), sel.seed())))
+                        .withSignatures(signed.isSelected(), blankToNull(keys.getText()))
                 : null);
     }
 

@@ -16,7 +16,7 @@ import org.marrowscope.service.ClassificationOutcome;
 record BatchRow(String slide, int exitCode, String status, String reasonCode, String diagnosis, Double voteFraction,
         Double margin, Boolean uncertain, String predictionSet90, String predictionSet95, Boolean domainChecked,
         String selectionMode, Integer rois, Double micronsPerPixel, String micronsPerPixelSource, Double seconds,
-        String device, Boolean demoModels, String resultFile, String message) {
+        String device, Boolean demoModels, String resultFile, String leftOutModels, String message) {
 
     static BatchRow of(Path slide, ClassificationOutcome o) {
         ClassificationResult r = o.result();
@@ -27,7 +27,13 @@ record BatchRow(String slide, int exitCode, String status, String reasonCode, St
                 ok ? r.ensemble().margin() : null, ok ? r.uncertain() : null, set(r, 0.90), set(r, 0.95),
                 r.domain() != null && r.domain().checked(), r.selection().mode().name(), r.rois().size(),
                 r.parameters().slideMicronsPerPixel(), r.parameters().micronsPerPixelSource(),
-                r.timings().totalSeconds(), r.device(), r.usesDemoModels(), o.savedTo().toString(), message);
+                r.timings().totalSeconds(), r.device(), r.usesDemoModels(), o.savedTo().toString(), leftOut(r), message);
+    }
+
+    /** The bundles the run left out, "name (problem); ...", or null when it used every bundle. */
+    private static String leftOut(ClassificationResult r) {
+        return r.leftOutModels().isEmpty() ? null : String.join("; ", r.leftOutModels().stream()
+                .map(m -> m.name() + " (" + m.problem() + ")").toList());
     }
 
     private static String set(ClassificationResult r, double coverage) {
@@ -37,7 +43,7 @@ record BatchRow(String slide, int exitCode, String status, String reasonCode, St
 
     static BatchRow failure(Path slide, int code, String message) {
         return new BatchRow(slide.toString(), code, "failed", null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, message);
+                null, null, null, null, null, null, null, message);
     }
 
     static String jsonLine(Path slide, ClassificationOutcome o, Path geojson, Path report) throws IOException {
@@ -77,7 +83,7 @@ record BatchRow(String slide, int exitCode, String status, String reasonCode, St
         return new BatchRow(cell(slide), exitCode, cell(status), cell(reasonCode), cell(diagnosis), voteFraction, margin,
                 uncertain, cell(predictionSet90), cell(predictionSet95), domainChecked, cell(selectionMode), rois,
                 micronsPerPixel, cell(micronsPerPixelSource), seconds, cell(device), demoModels, cell(resultFile),
-                cell(message));
+                cell(leftOutModels), cell(message));
     }
 
     static byte[] csv(List<BatchRow> rows) throws IOException {

@@ -36,7 +36,8 @@ final class BenchDomainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path work = Files.createTempDirectory("marrowscope-bench-domain");
         try {
-            DomainBenchmark.Timing t = DomainBenchmark.run(slide, modelOptions.selection(), rounds, work);
+            DomainBenchmark.Timing t = DomainBenchmark.run(slide, modelOptions.selection(spec.commandLine().getErr()), rounds,
+                    work);
             out.printf(Locale.ROOT, "%s, %d rounds each, alternating; %s; load %.2f on %d cores%n", slide.getFileName(),
                     rounds, t.calibrated().device(), java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                             .getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
@@ -44,7 +45,7 @@ final class BenchDomainCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "with domain check, temperature, prediction sets: median %.3f s (outcome: %s)%n",
                     t.calibratedMedian(), t.calibrated().outcome().headline());
             out.printf(Locale.ROOT, "overhead: %+.1f%%%n", t.overhead() * 100);
-            return ExitCodes.OK;
+            return modelOptions.exitCode(ExitCodes.OK);
         } finally {
             DomainBenchmark.delete(work);
         }

@@ -137,7 +137,7 @@ final class ClassifyCommand implements Callable<Integer> {
             OutputGuard.requireWritableFolder(csv.toAbsolutePath().getParent(), "the folder of --csv");
         }
         Map<Path, BatchRow> refused = checkOutputs(inputs, guard);
-        ModelSelection selection = modelOptions.selection();
+        ModelSelection selection = modelOptions.selection(stderr);
         List<BatchRow> rows = new ArrayList<>();
         try (CancelOnInterrupt interrupt = new CancelOnInterrupt();
              InferenceService service = new InferenceService(VersionProvider.softwareName(),
@@ -158,7 +158,7 @@ final class ClassifyCommand implements Callable<Integer> {
                 // What the models cannot say, once per run (the app and the PDF say it with every result).
                 stderr.println("marrowscope: note: " + OutcomeText.scope(last));
             }
-            return exitCode(rows, cancel);
+            return modelOptions.exitCode(exitCode(rows, cancel));
         }
     }
 

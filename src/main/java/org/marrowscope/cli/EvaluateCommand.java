@@ -87,7 +87,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private Integer evaluate() throws Exception {
-        ModelSelection models = modelOptions.selection();
+        ModelSelection models = modelOptions.selection(spec.commandLine().getErr());
         torchThreads.apply();
         PipelineSettings settings = PipelineSettings.PAPER.withSelection(PipelineSettings.PAPER.selection().withSeed(seed)
                 .withRoiCount(rois));
@@ -111,7 +111,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     settings, device.value(), n, VersionProvider.softwareName()), listener, cancel.token());
             List<Path> files = ReportFiles.write(report, out);
             print(stdout, report, files.size());
-            return ExitCodes.OK;
+            return modelOptions.exitCode(ExitCodes.OK);
         }
     }
 

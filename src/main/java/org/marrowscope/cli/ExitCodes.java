@@ -10,11 +10,17 @@ public final class ExitCodes {
     public static final int INTERNAL_ERROR = 1;
     /** Bad command line: unknown option, missing argument, invalid value. */
     public static final int USAGE = 2;
-    /** Several slides were given and some failed (each failure is reported on its own line). */
+    /**
+     * Several slides were given and some failed (each failure is reported on its own line), or bundles were left out
+     * with --skip-failed-bundles (named on stderr and in every result).
+     */
     public static final int SOME_SLIDES_FAILED = 3;
     /** The desktop app was started without a graphical display (the message says how to get one). */
     public static final int NO_DISPLAY = 4;
-    /** A model bundle is missing or invalid (the message names the bundle, the file and the problem). */
+    /**
+     * A model bundle is missing or invalid (the message names the bundle, the file and the problem); with
+     * --skip-failed-bundles, no quality model or no classifier is left.
+     */
     public static final int MODEL_INVALID = 21;
     /** Classification failed mid-run (a model or a tile read broke); the message says which. */
     public static final int CLASSIFICATION_FAILED = 22;

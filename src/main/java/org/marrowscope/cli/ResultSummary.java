@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.marrowscope.pipeline.result.Vote;
 import org.marrowscope.pipeline.result.ClassificationResult;
+import org.marrowscope.pipeline.result.LeftOutModel;
 import org.marrowscope.pipeline.result.ModelVote;
 import org.marrowscope.pipeline.result.Outcome;
 import org.marrowscope.pipeline.result.OutcomeText;
@@ -23,6 +24,10 @@ final class ResultSummary {
         if (!r.classifiable()) {
             String reason = o.reason().endsWith(".") ? o.reason().substring(0, o.reason().length() - 1) : o.reason();
             s.append(o.headline().toUpperCase(Locale.ROOT)).append(" (").append(o.code()).append("): ").append(reason);
+            if (!r.leftOutModels().isEmpty()) {
+                // A classified result says this among its uncertainty reasons; a refusal says it here.
+                s.append("; ").append(LeftOutModel.reason(r.classifiers().size(), r.leftOutModels()));
+            }
         } else {
             Vote e = r.ensemble();
             s.append(e.label()).append(String.format(Locale.ROOT, " (%s %.0f%% of %d votes, margin %.0f%%)",

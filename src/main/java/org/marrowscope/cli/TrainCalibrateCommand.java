@@ -91,7 +91,7 @@ final class TrainCalibrateCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("--labels, --calibration-labels and --model-version are needed"
                             + " (or --demo)");
                 }
-                ModelSelection models = modelOptions.selection();
+                ModelSelection models = modelOptions.selection(spec.commandLine().getErr());
                 summary = CalibrationDerivation.run(new CalibrationDerivation.Request(models.quality(),
                         models.classifiers(), labels, split, splitSeed, calibrationLabels, out, version,
                         description != null ? description : "slides of " + labels + " and " + calibrationLabels,
@@ -99,6 +99,6 @@ final class TrainCalibrateCommand implements Callable<Integer> {
             }
         }
         spec.commandLine().getOut().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(summary));
-        return ExitCodes.OK;
+        return modelOptions.exitCode(ExitCodes.OK);
     }
 }

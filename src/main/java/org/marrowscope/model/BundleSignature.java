@@ -46,13 +46,58 @@ public final class BundleSignature {
 
         /** From the system properties and environment (see the class comment). */
         public static Policy current() {
-            String require = System.getProperty("marrowscope.requireSignedModels",
+            String require = System.getProperty(REQUIRE_PROPERTY,
                     System.getenv().getOrDefault("MARROWSCOPE_REQUIRE_SIGNED_MODELS", "false"));
-            String keys = System.getProperty("marrowscope.trustedKeys", System.getenv("MARROWSCOPE_TRUSTED_KEYS"));
+            String keys = System.getProperty(KEYS_PROPERTY, System.getenv("MARROWSCOPE_TRUSTED_KEYS"));
             return new Policy(Boolean.parseBoolean(require.trim().toLowerCase(Locale.ROOT)),
                     keys != null && !keys.isBlank() ? Path.of(keys) : UserFolders.config().resolve("trusted-keys"));
         }
+
+        /**
+         * This policy with a user's choice on top, as the command line's options and the desktop's settings give it:
+         * requiring signatures can only be added (a lab's MARROWSCOPE_REQUIRE_SIGNED_MODELS is not undone), and a
+         * keyring given replaces this one.
+         *
+         * @param keyring the chosen keyring folder, or null to keep this one
+         */
+        public Policy with(boolean require, Path keyring) {
+            return new Policy(requireSigned || require, keyring != null ? keyring : this.keyring);
+        }
+
+        /**
+         * Makes this the process's policy ({@link #current()}) until closed, so that every bundle loaded meanwhile,
+         * by whichever part of MarrowScope, is checked under it. Closing restores what was there before.
+         */
+        public Installed install() {
+            String oldRequire = System.getProperty(REQUIRE_PROPERTY);
+            String oldKeys = System.getProperty(KEYS_PROPERTY);
+            System.setProperty(REQUIRE_PROPERTY, Boolean.toString(requireSigned));
+            if (keyring != null) {
+                System.setProperty(KEYS_PROPERTY, keyring.toString());
+            }
+            return () -> {
+                restore(REQUIRE_PROPERTY, oldRequire);
+                restore(KEYS_PROPERTY, oldKeys);
+            };
+        }
+
+        private static void restore(String key, String value) {
+            if (value == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, value);
+            }
+        }
     }
+
+    /** An installed policy; closing it restores the one before (it cannot fail). */
+    public interface Installed extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    static final String REQUIRE_PROPERTY = "marrowscope.requireSignedModels";
+    static final String KEYS_PROPERTY = "marrowscope.trustedKeys";
 
     /** The text a signature signs. */
     static byte[] message(String digest) {

@@ -41,16 +41,27 @@ public final class ModelBundleException extends Exception {
     private final Kind kind;
     private final transient Path bundle;
     private final String file;
+    private final String problem;
 
     ModelBundleException(Kind kind, Path bundle, String file, String problem, Throwable cause) {
         super(message(bundle, file, problem), cause);
         this.kind = kind;
         this.bundle = bundle;
         this.file = file;
+        this.problem = problem;
     }
 
     ModelBundleException(Kind kind, Path bundle, String file, String problem) {
         this(kind, bundle, file, problem, null);
+    }
+
+    /**
+     * Every bundle of a role was left out with {@code --skip-failed-bundles}: nothing is left to run with.
+     *
+     * @param folder the models folder (or the bundle given for the role)
+     */
+    public static ModelBundleException noneLeft(Path folder, String problem) {
+        return new ModelBundleException(Kind.MISSING_MANIFEST, folder.toAbsolutePath(), null, problem);
     }
 
     /** A models folder or bundle folder named by the user does not exist. */
@@ -70,6 +81,11 @@ public final class ModelBundleException extends Exception {
     /** The bundle folder. */
     public Path bundle() {
         return bundle;
+    }
+
+    /** The problem alone, without the bundle and file the message starts with. */
+    public String problem() {
+        return problem;
     }
 
     /** The file at fault, relative to the bundle folder, or null when the problem is not in one file. */

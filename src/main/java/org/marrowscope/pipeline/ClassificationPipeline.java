@@ -97,7 +97,7 @@ public final class ClassificationPipeline {
                 classifiers.stream().map(TileClassifier::info).toList(), device, timings,
                 SelectionSummaries.of(selection, grid.size(), grid.size() - candidates.size()), rois, verdict.votes(),
                 verdict.ensemble(), verdict.domain(), verdict.predictionSets(), verdict.predictionSetNote(),
-                verdict.reasons());
+                verdict.reasons(), List.of());
     }
 
     /** The parameters a run of this slide would record, e.g. to look for a saved result first. */

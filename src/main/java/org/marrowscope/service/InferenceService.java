@@ -108,13 +108,14 @@ public final class InferenceService implements AutoCloseable, GradCamProvider.En
                         pipeline.parameters(slide, qualityInfo.micronsPerPixel()), qualityInfo,
                         classifiers.stream().map(TileClassifier::info).toList());
                 found.warning().ifPresent(warnings::add);
-                if (found.result().isPresent()) {
+                // A result is reused only from a run that left out the same bundles, so what it says stays true.
+                if (found.result().isPresent() && found.result().get().leftOutModels().equals(request.models().leftOut())) {
                     return new ClassificationOutcome(found.result().get(), store.location(request.slide()), true);
                 }
             }
             ClassificationResult result = pipeline.run(slide,
                     new ClassificationPipeline.QualityModel(qualityInfo, ModelAdapters.quality(quality)), classifiers, device, readers,
-                    progress, cancel).withModelLoadingSeconds(loadSeconds);
+                    progress, cancel).withModelLoadingSeconds(loadSeconds).withLeftOutModels(request.models().leftOut());
             cancel.throwIfCancelled();
             progress.onProgress(new Progress(Stage.SAVING, 0, 1, 0, device));
             Path saved = store.save(request.slide(), result);

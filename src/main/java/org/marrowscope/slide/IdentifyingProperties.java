@@ -29,8 +29,16 @@ public final class IdentifyingProperties {
 
     /** The properties with identifying values replaced by {@link #HIDDEN}, in the same order. */
     public static Map<String, String> hide(Map<String, String> properties) {
+        return hide(properties, HIDDEN);
+    }
+
+    /**
+     * The properties with identifying values replaced by {@code placeholder} (which says how to show them where
+     * the properties are shown: an option on the command line, a tick box in the app), in the same order.
+     */
+    public static Map<String, String> hide(Map<String, String> properties, String placeholder) {
         Map<String, String> out = new LinkedHashMap<>();
-        properties.forEach((k, v) -> out.put(k, identifying(k, v) ? HIDDEN : v));
+        properties.forEach((k, v) -> out.put(k, identifying(k, v) ? placeholder : v));
         return out;
     }
 }

@@ -24,7 +24,7 @@ import org.marrowscope.slide.SlideException;
  */
 final class OpenSlideLibrary {
 
-    /** Names tried in order; a path in {@code marrowscope.openslide.library} is tried first. */
+    /** Names tried in order, unless {@code marrowscope.openslide.library} names the one library to load. */
     static final List<String> LIBRARY_NAMES = List.of(
             "libopenslide.so.1", "libopenslide.so.0", "libopenslide.1.dylib", "libopenslide.0.dylib",
             "libopenslide-1.dll", "libopenslide-0.dll");
@@ -100,13 +100,13 @@ final class OpenSlideLibrary {
     }
 
     private static OpenSlideLibrary load() throws SlideException {
-        List<String> candidates = new ArrayList<>();
         String override = System.getProperty("marrowscope.openslide.library");
         if (override != null && !override.isBlank()) {
-            candidates.add(override);
+            // A library the user names is the one they mean: silently loading another OpenSlide instead would
+            // hide a typo or a missing file behind a different version's behaviour.
+            return load(List.of(override));
         }
-        candidates.addAll(LIBRARY_NAMES);
-        return load(candidates);
+        return load(LIBRARY_NAMES);
     }
 
     static OpenSlideLibrary load(List<String> candidates) throws SlideException {

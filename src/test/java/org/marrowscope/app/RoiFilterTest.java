@@ -23,7 +23,8 @@ class RoiFilterTest {
         }
         return new ClassificationResult(r.formatVersion(), r.software(), r.createdAt(), r.slide(), r.parameters(),
                 r.outcome(), r.quality(), r.classifiers(), r.device(), r.timings(), r.selection(), rois, r.perModel(),
-                r.ensemble(), r.domain(), r.predictionSets(), r.predictionSetNote(), r.uncertaintyReasons());
+                r.ensemble(), r.domain(), r.predictionSets(), r.predictionSetNote(), r.uncertaintyReasons(),
+                r.leftOutModels());
     }
 
     private static List<Integer> indices(List<RoiResult> rois) {

@@ -51,6 +51,51 @@ class BundleExitCodesTest {
     }
 
     @Test
+    void skipFailedBundlesRunsWithTheOthersSaysSoEverywhereAndExits3() throws Exception {
+        Path out = dir.resolve("out-skip");
+        CliRunner r = CliRunner.run("classify", "--models", models.toString(), "--skip-failed-bundles", "--rois", "4",
+                "--no-progress", "--device", "cpu", "--out", out.toString(), "--csv", out.resolve("t.csv").toString(),
+                slide.toString());
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.SOME_SLIDES_FAILED);
+        assertThat(r.err()).contains("warning: model bundle tiny-cnn-copy left out (--skip-failed-bundles): head.pt: SHA-256"
+                + " mismatch");
+        assertThat(r.out()).contains("s.tiff: ").contains("tiny-cnn-copy left out (head.pt: SHA-256 mismatch");
+        var result = org.marrowscope.pipeline.result.ResultStore.read(
+                new org.marrowscope.pipeline.result.ResultStore(out).location(slide));
+        assertThat(result.leftOutModels()).extracting(m -> m.name()).containsExactly("tiny-cnn-copy");
+        assertThat(result.classifiers()).extracting(m -> m.name()).containsExactlyInAnyOrder("tiny-cnn", "tiny-resnet");
+        if (result.classifiable()) {
+            assertThat(result.uncertaintyReasons()).anyMatch(s -> s.startsWith("ensemble of 2 of 3 classifiers: tiny-cnn-copy"
+                    + " left out (head.pt: SHA-256 mismatch"));
+        }
+        assertThat(Files.readString(out.resolve("t.csv"))).contains("leftOutModels").contains("tiny-cnn-copy (head.pt");
+
+        // The same result is reused by the same run, but not by a run with every bundle sound.
+        CliRunner again = CliRunner.run("classify", "--models", models.toString(), "--skip-failed-bundles", "--rois", "4",
+                "--no-progress", "--device", "cpu", "--out", out.toString(), slide.toString());
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.SOME_SLIDES_FAILED);
+        assertThat(again.out()).contains("saved result reused").contains("tiny-cnn-copy left out");
+    }
+
+    @Test
+    void skipFailedBundlesStillRefusesWhenNoClassifierOrQualityModelIsLeft() throws Exception {
+        CliRunner noClassifier = CliRunner.run("classify", "--quality-model", MODELS + "/tiny-quality", "--classifier",
+                models.resolve("tiny-cnn-copy").toString(), "--skip-failed-bundles", "--no-progress", slide.toString());
+        assertThat(noClassifier.exitCode()).isEqualTo(ExitCodes.MODEL_INVALID);
+        assertThat(noClassifier.err()).contains("no classifier (stage 2) is left").contains("tiny-cnn-copy: head.pt");
+
+        Path noQualityFolder = Files.createDirectories(dir.resolve("no-quality"));
+        Path quality = copyBundle(Path.of(MODELS, "tiny-quality"), noQualityFolder.resolve("tiny-quality"));
+        Files.write(quality.resolve("model.pt"), new byte[] {9}, java.nio.file.StandardOpenOption.APPEND);
+        copyBundle(Path.of(MODELS, "tiny-cnn"), noQualityFolder.resolve("tiny-cnn"));
+        CliRunner noQuality = CliRunner.run("classify", "--models", noQualityFolder.toString(), "--skip-failed-bundles",
+                "--no-progress", slide.toString());
+        assertThat(noQuality.exitCode()).isEqualTo(ExitCodes.MODEL_INVALID);
+        assertThat(noQuality.err()).contains("no quality (stage 1) model found").contains("tiny-quality").contains("model.pt");
+        assertThat(noQuality.out()).isEmpty();
+    }
+
+    @Test
     void theSameBundleGivenWithClassifierAlsoExits21() {
         CliRunner r = CliRunner.run("classify", "--quality-model", MODELS + "/tiny-quality", "--classifier",
                 models.resolve("tiny-cnn-copy").toString(), "--no-progress", slide.toString());

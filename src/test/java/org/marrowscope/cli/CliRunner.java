@@ -8,7 +8,11 @@ import picocli.CommandLine;
 record CliRunner(int exitCode, String out, String err) {
 
     static CliRunner run(String... args) {
-        CommandLine cli = MarrowScopeCommand.commandLine();
+        return run(MarrowScopeCommand.commandLine(), args);
+    }
+
+    /** Runs a command line built by the caller (e.g. with a test's own subcommand under the real failure handler). */
+    static CliRunner run(CommandLine cli, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out, true));

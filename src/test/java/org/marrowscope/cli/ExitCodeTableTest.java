@@ -6,16 +6,21 @@ import static org.marrowscope.cli.HostileFixtures.classify;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marrowscope.TestData;
 import org.marrowscope.slide.IdentifyingProperties;
+import org.marrowscope.slide.Slide;
+import org.marrowscope.slide.Slides;
+import picocli.CommandLine;
 
 /**
- * Issue 12, item 8: every exit code in the README's table that a command line can reach, with a message that names
- * the file and the problem and never a stack trace. (1 is a bug by definition; 4 is covered by the app tests;
- * 16, 17 and 18 by the slide tests; 22 and 130 by the service tests.)
+ * Issue 12, item 8: every exit code in the README's table, with a message that names the file and the problem and
+ * never a stack trace (except 1, a bug, whose trace is what a report needs). Codes a process decides once (4, 16,
+ * 130) are in {@link ExitCodesOfTheProcessTest}. 17 and 18 guard the slide API against misuse that no command
+ * makes, so a probe command under the real failure handler provokes them with real slides; 1 likewise.
  */
 class ExitCodeTableTest {
 
@@ -87,6 +92,72 @@ class ExitCodeTableTest {
     void code25APictureTooLargeToDecode() throws Exception {
         Path png = Files.write(dir.resolve("huge.png"), org.marrowscope.slide.CraftedPng.of(30_000, 30_000, 16, 6));
         assertCode(CliRunner.run("info", png.toString()), 25, "huge.png", "tiled pyramidal format");
+    }
+
+    /** A command whose body the test supplies, run under the real command line's failure handling. */
+    @CommandLine.Command(name = "probe")
+    static final class Probe implements java.util.concurrent.Callable<Integer> {
+        private final java.util.concurrent.Callable<Integer> body;
+
+        Probe(java.util.concurrent.Callable<Integer> body) {
+            this.body = body;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            return body.call();
+        }
+    }
+
+    private static CliRunner probe(java.util.concurrent.Callable<Integer> body) {
+        CommandLine cli = MarrowScopeCommand.commandLine();
+        cli.addSubcommand("probe", new Probe(body));
+        return CliRunner.run(cli, "probe");
+    }
+
+    @Test
+    void code1ABugGetsItsTraceAndTheReportRequest() {
+        CliRunner r = probe(() -> List.<Integer>of().getFirst());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.INTERNAL_ERROR);
+        assertThat(r.err()).contains("internal error").contains("NoSuchElementException").contains("\tat ");
+    }
+
+    @Test
+    void code17ASlideReadAfterItWasClosed() {
+        CliRunner r = probe(() -> {
+            Slide s = Slides.open(slide);
+            s.close();
+            s.readRegion(0, 0, 0, 64, 64);
+            return 0;
+        });
+        assertCode(r, 17, "ok.tiff has been closed");
+    }
+
+    @Test
+    void code18AnInvalidRequest() {
+        CliRunner r = probe(() -> {
+            try (Slide s = Slides.open(slide)) {
+                s.readRegion(s.levelCount(), 0, 0, 64, 64);
+            }
+            return 0;
+        });
+        assertCode(r, 18, "Level", "does not exist");
+        CliRunner empty = probe(() -> {
+            try (Slide s = Slides.open(slide)) {
+                s.readRegion(0, 0, 0, 0, 64);
+            }
+            return 0;
+        });
+        assertCode(empty, 18, "0x64 pixels");
+    }
+
+    @Test
+    void code22ATileThatFailsMidRun() throws Exception {
+        // The slide opens and its identity tiles read, but the tiles stage 1 reads are garbage on disk.
+        Path damaged = DamagedTiles.garbleAllButSampledTiles(Files.copy(slide, dir.resolve("mid.tiff")));
+        CliRunner r = classify("--exhaustive", "--out", dir.resolve("o22").toString(), damaged.toString());
+        assertCode(r, 22, "mid.tiff", "reading a tile failed");
+        assertThat(dir.resolve("o22")).isEmptyDirectory();
     }
 
     @Test

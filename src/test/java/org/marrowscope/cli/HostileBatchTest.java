@@ -24,9 +24,9 @@ import org.marrowscope.pipeline.result.ResultVerifier;
 
 /**
  * Issue 12, the batch: 50 slides with one poisoned saved result, one corrupted bundle, two slides with one file name
- * and one unreadable slide. The corrupted bundle stops the run before any work (exit 21, naming it, nothing
- * written); with the good bundles every other slide is classified, every problem is reported and nothing is
- * overwritten.
+ * and one unreadable slide. By default the corrupted bundle stops the run before any work (exit 21, naming it,
+ * nothing written); with {@code --skip-failed-bundles} every other slide is classified by the remaining bundles, every
+ * problem is reported (the bundle in every result, line and CSV row), nothing is overwritten, and the run exits 3.
  */
 class HostileBatchTest {
 
@@ -83,15 +83,18 @@ class HostileBatchTest {
         JSON.writeValue(poisoned.toFile(), tree);
 
         Map<Path, String> before = hashes(tmp);
+        Map<Path, String> outBefore = hashes(out, null);
 
         CliRunner refused = run(bad, out, inputs);
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.MODEL_INVALID);
-        assertThat(refused.err()).contains("tiny-resnet-2").contains("head.pt").doesNotContain("\tat ");
+        assertThat(refused.err()).contains("tiny-resnet-2").contains("head.pt").contains("SHA-256 mismatch")
+                .doesNotContain("\tat ");
         assertThat(refused.out()).isEmpty();
         assertThat(hashes(tmp)).isEqualTo(before);
+        assertThat(hashes(out, null)).as("nothing written before the refusal").isEqualTo(outBefore);
 
         long batchStart = System.nanoTime();
-        CliRunner r = run(good, out, inputs);
+        CliRunner r = run(bad, out, inputs, "--skip-failed-bundles");
         double batchSeconds = (System.nanoTime() - batchStart) / 1e9;
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.SOME_SLIDES_FAILED);
         assertThat(r.err()).doesNotContain("\tat ").doesNotContain("internal error");
@@ -107,6 +110,26 @@ class HostileBatchTest {
         assertThat(r.err()).contains("broken.tiff: The file").contains("looks like a TIFF file but is damaged");
         assertThat(r.err()).contains("s00.tiff: warning: The result file").contains("is inconsistent")
                 .contains("set aside as");
+        // The corrupted bundle: named once on stderr, and in every slide's line, result and CSV row.
+        assertThat(r.err()).containsOnlyOnce("warning: model bundle tiny-resnet-2 left out (--skip-failed-bundles): head.pt:"
+                + " SHA-256 mismatch");
+        String reason = "ensemble of 2 of 3 classifiers: tiny-resnet-2 left out (head.pt: SHA-256 mismatch";
+        for (JsonNode line : lines) {
+            if (line.get("exitCode").asInt() == 0) {
+                assertThat(line.get("leftOutModels").asText()).as(line.toString()).startsWith("tiny-resnet-2 (head.pt: SHA-256");
+                if (line.get("status").asText().equals("classified")) {
+                    assertThat(line.get("uncertain").asBoolean()).isTrue();
+                    assertThat(line.get("message").asText()).contains(reason);
+                }
+                var saved = ResultStore.read(Path.of(line.get("resultFile").asText()));
+                assertThat(saved.leftOutModels()).singleElement().satisfies(m -> {
+                    assertThat(m.name()).isEqualTo("tiny-resnet-2");
+                    assertThat(m.role()).isEqualTo("classifier");
+                });
+                assertThat(saved.classifiers()).hasSize(2);
+            }
+        }
+        assertThat(lines.stream().filter(l -> l.get("status").asText().equals("classified"))).isNotEmpty();
         assertThat(lines.getFirst().get("reused").asBoolean()).isFalse();
 
         ResultStore store = new ResultStore(out);
@@ -122,28 +145,39 @@ class HostileBatchTest {
         for (String in : inputs) {
             assertThat(hashes(tmp).get(Path.of(in))).as(in).isEqualTo(before.get(Path.of(in)));
         }
-        assertThat(Files.readAllLines(out.resolve("summary.csv"))).hasSize(51);
+        assertThat(hashes(tmp)).as("no slide, source or bundle changed").isEqualTo(before);
+        List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
+        assertThat(csv).hasSize(51);
+        assertThat(csv.getFirst()).contains("leftOutModels");
+        assertThat(csv.stream().filter(l -> l.contains("tiny-resnet-2 (head.pt: SHA-256 mismatch"))).hasSize(49);
 
         Map<String, Long> status = new LinkedHashMap<>();
         lines.forEach(l -> status.merge(l.get("status").asText(), 1L, Long::sum));
         System.out.printf(java.util.Locale.ROOT, "hostile batch: 50 slides, exit %d, outcomes by exit code %s, status %s;"
-                + " poisoned result set aside and recomputed; corrupted bundle refused before work (exit 21); batch %.1f s,"
+                + " poisoned result set aside and recomputed; corrupted bundle refused before work (exit 21), then left out"
+                + " with --skip-failed-bundles and named in every result; batch %.1f s,"
                 + " test %.1f s%n", r.exitCode(), byCode, status, batchSeconds, (System.nanoTime() - start) / 1e9);
     }
 
-    private static CliRunner run(Path models, Path out, List<String> slides) {
+    private static CliRunner run(Path models, Path out, List<String> slides, String... options) {
         List<String> a = new ArrayList<>(List.of("classify", "--models", models.toString(), "--rois", "4", "--no-progress",
                 "--device", "cpu", "--json", "--out", out.toString(), "--csv", out.resolve("summary.csv").toString()));
+        a.addAll(List.of(options));
         a.addAll(slides);
         return CliRunner.run(a.toArray(String[]::new));
     }
 
     /** SHA-256 of every file under the folder except the results folder's output. */
     private static Map<Path, String> hashes(Path root) throws Exception {
+        return hashes(root, root.resolve("out"));
+    }
+
+    /** SHA-256 of every file under the folder, except those under {@code except} (null: none). */
+    private static Map<Path, String> hashes(Path root, Path except) throws Exception {
         Map<Path, String> out = new TreeMap<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
-                if (!f.startsWith(root.resolve("out"))) {
+                if (except == null || !f.startsWith(except)) {
                     out.put(f, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f))));
                 }
             }

@@ -118,8 +118,11 @@ class SavedResultTrustTest {
         CliRunner second = classify("--mpp", "0.25", field.toString());
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(second.out()).contains("computed").doesNotContain("reused");
+        // The report: --force on that file exited 22. It recomputes like any other run.
         CliRunner forced = classify("--mpp", "0.25", "--force", field.toString());
         assertThat(forced.exitCode()).as(forced.err()).isZero();
+        assertThat(forced.out()).contains("computed").doesNotContain("reused");
+        assertThat(forced.err()).doesNotContain("\tat ");
     }
 
     @Test

@@ -64,6 +64,6 @@ public final class SampleResults {
                 new DomainSummary(true, List.of(new DomainSummary.ModelDomain("demo-cnn", "classifier", rois, 0, 0.1, 1.0,
                         3.0)), false),
                 List.of(new PredictionSet(0.90, List.of(vote.label()), 0.3, 50),
-                        new PredictionSet(0.95, List.of(vote.label()), 0.4, 50)), null, List.of());
+                        new PredictionSet(0.95, List.of(vote.label()), 0.4, 50)), null, List.of(), List.of());
     }
 }

@@ -21,6 +21,8 @@ import org.marrowscope.calibration.ConformalCalibration.PredictionSet;
  *     made (see {@code predictionSetNote})
  * @param predictionSetNote why there are no prediction sets, or null
  * @param uncertaintyReasons why the result is uncertain; empty when it is not
+ * @param leftOutModels bundles that failed verification and were left out ({@code --skip-failed-bundles}); empty in
+ *     a run with every bundle (and in results written before this field existed)
  */
 public record ClassificationResult(
         int formatVersion,
@@ -40,7 +42,8 @@ public record ClassificationResult(
         DomainSummary domain,
         List<PredictionSet> predictionSets,
         String predictionSetNote,
-        List<String> uncertaintyReasons) {
+        List<String> uncertaintyReasons,
+        List<LeftOutModel> leftOutModels) {
 
     /** Version 2 added the outcome, the domain check and the prediction sets. */
     public static final int FORMAT_VERSION = 2;
@@ -51,6 +54,7 @@ public record ClassificationResult(
         perModel = List.copyOf(perModel);
         predictionSets = predictionSets == null ? List.of() : List.copyOf(predictionSets);
         uncertaintyReasons = List.copyOf(uncertaintyReasons);
+        leftOutModels = leftOutModels == null ? List.of() : List.copyOf(leftOutModels);
     }
 
     /** The same result with the time spent loading models counted in. */
@@ -60,7 +64,21 @@ public record ClassificationResult(
                 timings.classificationTilesPerSecond());
         return new ClassificationResult(formatVersion, software, createdAt, slide, parameters, outcome, quality,
                 classifiers, device, t, selection, rois, perModel, ensemble, domain, predictionSets, predictionSetNote,
-                uncertaintyReasons);
+                uncertaintyReasons, leftOutModels);
+    }
+
+    /**
+     * The same result from a run that left these bundles out: they are recorded, and a classified result is flagged
+     * uncertain with the reason ({@link LeftOutModel#reason}), since the ensemble that voted is not the whole one.
+     */
+    public ClassificationResult withLeftOutModels(List<LeftOutModel> leftOut) {
+        List<String> reasons = new java.util.ArrayList<>(uncertaintyReasons);
+        if (!leftOut.isEmpty() && outcome.status() == Outcome.Status.CLASSIFIED) {
+            reasons.add(LeftOutModel.reason(classifiers.size(), leftOut));
+        }
+        return new ClassificationResult(formatVersion, software, createdAt, slide, parameters, outcome, quality,
+                classifiers, device, timings, selection, rois, perModel, ensemble, domain, predictionSets, predictionSetNote,
+                reasons, leftOut);
     }
 
     /** True only when the outcome is a suggestion: enough good tiles, and tiles like the training data. */

@@ -225,6 +225,11 @@ public final class ResultVerifier {
             if ((!checked || set95 == null || set95.classes().size() != 1) && r.uncertaintyReasons().isEmpty()) {
                 p.add("a classified result without a domain check or a single-class 95% set is not flagged uncertain");
             }
+            // A smaller ensemble than the one chosen must say so; the reason is rebuilt from the recorded bundles.
+            if (!r.leftOutModels().isEmpty()
+                    && !r.uncertaintyReasons().contains(LeftOutModel.reason(r.classifiers().size(), r.leftOutModels()))) {
+                p.add("bundles are recorded as left out but the result is not flagged uncertain for it");
+            }
         } else if (!r.uncertaintyReasons().isEmpty()) {
             p.add("a result that is not classified carries uncertainty reasons");
         }
