@@ -179,7 +179,7 @@ class ReportWriterTest {
                         org.marrowscope.pipeline.result.Outcome.ATYPICAL_CONFIDENCE, "The models are less sure of every"
                         + " class than on any of the 197 calibration slides."), c.quality(), c.classifiers(), c.device(),
                 c.timings(), c.selection(), c.rois(), c.perModel(), c.ensemble(), c.domain(), List.of(), null,
-                List.of());
+                List.of(), c.leftOutModels());
         ReportWriter.Rendered r = writer(OPTIONS).render(fixtures.smear, refused, CaseInfo.NONE.withCaseId("OD-1"),
                 GradCamProvider.unavailable("the slide was not classified"));
         assertThat(PdfAValidator.validate(r.pdf()).failures()).isEmpty();
