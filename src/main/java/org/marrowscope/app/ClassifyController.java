@@ -23,11 +23,15 @@ final class ClassifyController {
     private final ProgressStrip strip;
     private final Supplier<Window> owner;
     private final Consumer<ClassificationOutcome> onDone;
+    private final ResultPanel resultPanel;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
     private ClassifyJob job;
 
-    ClassifyController(AppContext context, ModelPanel models, Supplier<Window> owner, Consumer<ClassificationOutcome> onDone) {
+    /** @param resultPanel says "Classifying…" with elapsed time and ETA while a run goes */
+    ClassifyController(AppContext context, ModelPanel models, Supplier<Window> owner, Consumer<ClassificationOutcome> onDone,
+            ResultPanel resultPanel) {
         this.context = context;
+        this.resultPanel = resultPanel;
         this.models = models;
         this.owner = owner;
         this.onDone = onDone;
@@ -42,8 +46,12 @@ final class ClassifyController {
         return running.getReadOnlyProperty();
     }
 
-    /** Starts a run for the slide, or shows why it cannot start (no models). */
-    void start(Path slide) {
+    /**
+     * Starts a run for the slide, or shows why it cannot start (no models).
+     *
+     * @param reuseSaved false for Re-run: compute again even when a saved result for these models and parameters exists
+     */
+    void start(Path slide, boolean reuseSaved) {
         if (job != null) {
             return;
         }
@@ -57,16 +65,18 @@ final class ClassifyController {
             // A cancelled run of this slide is still winding down; the service would hand back that job.
             strip.starting(slide.getFileName().toString());
             strip.waitingForCancelledRun();
-            previous.get().outcome().whenComplete((o, e) -> Platform.runLater(() -> start(slide)));
+            previous.get().outcome().whenComplete((o, e) -> Platform.runLater(() -> start(slide, reuseSaved)));
             return;
         }
         ClassifyRequest request = new ClassifyRequest(slide, choice.selection().get(), context.pipeline(),
-                context.resultsFolder(), true, context.device());
+                context.resultsFolder(), reuseSaved, context.device());
         strip.starting(slide.getFileName().toString());
+        resultPanel.running(slide.getFileName().toString());
         running.set(true);
         ClassifyJob submitted = context.inference().submit(request, p -> Platform.runLater(() -> {
             if (job != null && !job.isCancelled()) {
                 strip.show(p);
+                resultPanel.progress(p);
             }
         }));
         job = submitted;
@@ -80,6 +90,7 @@ final class ClassifyController {
         job = null;
         running.set(false);
         strip.hideStrip();
+        resultPanel.runEnded();
         Throwable cause = error == null ? null : Dialogs.unwrap(error);
         if (cause instanceof CancellationException || finished.isCancelled()) {
             return;
@@ -106,6 +117,7 @@ final class ClassifyController {
             job = null;
             running.set(false);
             strip.hideStrip();
+            resultPanel.runEnded();
         }
     }
 }

@@ -91,6 +91,7 @@ final class RoiBrowser extends BorderPane {
 
     void clear() {
         result = null;
+        reference = null;
         images = null;
         selected = null;
         thumbnails.clear();
