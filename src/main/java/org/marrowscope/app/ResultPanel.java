@@ -155,8 +155,8 @@ final class ResultPanel extends ScrollPane {
 
     /** A saved result is never passed off as a fresh run: it says so, and Re-run computes it again. */
     private Node reusedNote(ClassificationResult r) {
-        Label text = new Label("Saved result of " + when(r.createdAt()) + ", reused: it was computed for this slide; Re-run"
-                + " computes it again with the models ticked in the Models tab.");
+        Label text = new Label("Saved result of " + when(r.createdAt()) + ", reused, not computed now. Re-run computes it"
+                + " again with the models ticked in the Models tab.");
         text.setWrapText(true);
         text.setId("reused-note");
         text.setMaxWidth(Double.MAX_VALUE);

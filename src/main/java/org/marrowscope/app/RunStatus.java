@@ -34,6 +34,7 @@ final class RunStatus extends VBox {
         stage.getStyleClass().add("muted");
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(22, 22);
+        spinner.setMinSize(22, 22);
         HBox line = new HBox(10, spinner, headline);
         line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         getChildren().addAll(line, stage);
