@@ -192,7 +192,7 @@ public final class MainWindow {
         start.setRecent(context.settings().get().recentSlides());
         updateTitle();
         toolbar.slideOpen(true);
-        slide.savedResult().ifPresentOrElse(r -> showResult(r, null, true), () -> resultPanel.empty(slide.savedResultProblem() != null
+        slide.savedResult().ifPresentOrElse(r -> showResult(r, slide.savedResultFile(), true), () -> resultPanel.empty(slide.savedResultProblem() != null
                 ? slide.savedResultProblem() : "No result yet. Click Classify (Ctrl+R) to run the two-stage pipeline on this slide."));
         view.requestFocus();
     }
@@ -320,7 +320,8 @@ public final class MainWindow {
     // ---- other windows -----------------------------------------------------------------------------------
 
     void openSettings() {
-        SettingsDialog.ask(stage, context.settings().get(), System.getProperty(AppContext.MODELS_PROPERTY)).ifPresent(s -> {
+        SettingsDialog.ask(stage, context.settings().get(), System.getProperty(AppContext.MODELS_PROPERTY),
+                context.paths().resultsFolder()).ifPresent(s -> {
             context.settings().set(s);
             view.setCacheCapacity(context.tileCacheBytes());
             models.rescan();

@@ -303,7 +303,9 @@ final class ResultPanel extends ScrollPane {
         grid.addRow(row++, key("Seed"), value(Long.toString(r.parameters().seed())));
         grid.addRow(row++, key("Run at"), value(when(r.createdAt()) + (reused ? " (saved result)" : "")));
         if (savedTo != null) {
-            grid.addRow(row, key("Saved to"), value(savedTo.toString()));
+            Label where = value(savedTo.toString());
+            where.setId("saved-to");
+            grid.addRow(row, key("Saved to"), where);
         }
         return grid;
     }

@@ -8,7 +8,7 @@ import java.util.List;
  * What the user sets and what the app remembers between sessions.
  *
  * @param modelsFolder folder of model bundles; null for the installation's {@code models/}
- * @param resultsFolder where results are saved; null to save them beside each slide
+ * @param resultsFolder where results are saved; null for the user's results folder ({@code DATA/results})
  * @param device inference device: auto, cpu, gpu, gpu:N
  * @param tileCacheMegabytes memory for decoded viewer tiles
  * @param showAssociatedImages show label and macro images (they can show patient identity)
@@ -16,14 +16,17 @@ import java.util.List;
  * @param window last window position and size
  * @param recentSlides most recent first
  * @param selection stage 1's ROI count, thresholds and seed (the paper's 200, 0.8, 0.5; seed 1)
+ * @param resultsBesideSlide save results beside each slide instead (only when the user chose it: slide folders are
+ *     often read-only archives or someone else's)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(String modelsFolder, String resultsFolder, String device, int tileCacheMegabytes,
         boolean showAssociatedImages, int reviewSampleSize, WindowGeometry window, List<String> recentSlides,
-        Selection selection) {
+        Selection selection, boolean resultsBesideSlide) {
 
     public static final int MAX_RECENT = 10;
-    public static final Settings DEFAULTS = new Settings(null, null, "auto", 512, false, 100, null, List.of(), Selection.PAPER);
+    public static final Settings DEFAULTS = new Settings(null, null, "auto", 512, false, 100, null, List.of(), Selection.PAPER,
+            false);
 
     public Settings {
         recentSlides = recentSlides == null ? List.of() : List.copyOf(recentSlides);
@@ -40,7 +43,7 @@ public record Settings(String modelsFolder, String resultsFolder, String device,
 
     public Settings withSelection(Selection value) {
         return new Settings(modelsFolder, resultsFolder, device, tileCacheMegabytes, showAssociatedImages, reviewSampleSize,
-                window, recentSlides, value);
+                window, recentSlides, value, resultsBesideSlide);
     }
 
     /** Window bounds in screen coordinates. */
@@ -55,23 +58,28 @@ public record Settings(String modelsFolder, String resultsFolder, String device,
             list.removeLast();
         }
         return new Settings(modelsFolder, resultsFolder, device, tileCacheMegabytes, showAssociatedImages, reviewSampleSize,
-                window, list, selection);
+                window, list, selection, resultsBesideSlide);
     }
 
     public Settings withoutRecent(String slide) {
         List<String> list = new ArrayList<>(recentSlides);
         list.remove(slide);
         return new Settings(modelsFolder, resultsFolder, device, tileCacheMegabytes, showAssociatedImages, reviewSampleSize,
-                window, list, selection);
+                window, list, selection, resultsBesideSlide);
     }
 
     public Settings withWindow(WindowGeometry value) {
         return new Settings(modelsFolder, resultsFolder, device, tileCacheMegabytes, showAssociatedImages, reviewSampleSize,
-                value, recentSlides, selection);
+                value, recentSlides, selection, resultsBesideSlide);
     }
 
     /** The user-editable part replaced, the remembered part kept. */
     public Settings withPreferences(String models, String results, String dev, int cacheMb, boolean associated, int review) {
-        return new Settings(models, results, dev, cacheMb, associated, review, window, recentSlides, selection);
+        return new Settings(models, results, dev, cacheMb, associated, review, window, recentSlides, selection, resultsBesideSlide);
+    }
+
+    public Settings withResultsBesideSlide(boolean value) {
+        return new Settings(modelsFolder, resultsFolder, device, tileCacheMegabytes, showAssociatedImages, reviewSampleSize,
+                window, recentSlides, selection, value);
     }
 }
