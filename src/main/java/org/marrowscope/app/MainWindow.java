@@ -331,6 +331,15 @@ public final class MainWindow {
         });
     }
 
+    void openWorklistDialog() {
+        WorklistWindow.choose(stage).ifPresent(this::openWorklist);
+    }
+
+    /** A folder of slides as a worklist; double-click opens a slide here. */
+    WorklistWindow openWorklist(Path folder) {
+        return WorklistWindow.show(stage, context, models, folder, this::open);
+    }
+
     void openTileReview() {
         if (opened == null) {
             return;
