@@ -60,6 +60,8 @@ final class MainToolbar extends ToolBar {
         map.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), window::classify);
         map.put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), window::openTileReview);
         map.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), window::openWorklistDialog);
+        map.put(new KeyCodeCombination(KeyCode.N), () -> window.roiBrowser().step(1));
+        map.put(new KeyCodeCombination(KeyCode.P), () -> window.roiBrowser().step(-1));
         map.put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), window::openSettings);
         map.put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> {
             window.shutdown();

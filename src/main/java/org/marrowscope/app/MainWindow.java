@@ -57,6 +57,7 @@ public final class MainWindow {
     private final StackPane centre = new StackPane();
     private final MainToolbar toolbar;
     private final SlideOpener opener;
+    private final RoiPicker picker;
     private OpenedSlide opened;
     private ClassificationResult result;
     private String reference;
@@ -74,6 +75,10 @@ public final class MainWindow {
         overlayPanel = new OverlayPanel(scatter, saliency, outline);
         properties = new PropertiesPanel(context);
         opener = new SlideOpener(context);
+        picker = RoiPicker.install(view, () -> result, scatter, roi -> {
+            side.getSelectionModel().select(1);
+            roiBrowser.select(roi);
+        });
         start = new StartPane(this::openDialog, this::openDemo, DemoSlide.exists(context.paths()), this::open);
         toolbar = new MainToolbar(this);
         stage.setScene(new Scene(layout(), 1400, 900));
@@ -406,6 +411,10 @@ public final class MainWindow {
 
     TabPane side() {
         return side;
+    }
+
+    RoiPicker picker() {
+        return picker;
     }
 
     ScaleBar scaleBar() {

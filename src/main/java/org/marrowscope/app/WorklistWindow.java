@@ -68,6 +68,9 @@ final class WorklistWindow {
         table.getColumns().add(column("Status", 130, r -> r.status().toString()));
         table.getColumns().add(column("Suggestion", 110, r -> r.suggestion() == null ? "" : r.suggestion()));
         table.getColumns().add(column("Pathologist's diagnosis", 170, r -> r.diagnosis() == null ? "" : r.diagnosis()));
+        // Why a slide failed or has no suggestion, in full in the row's tooltip.
+        table.getColumns().add(column("Note", 200, WorklistRow::note));
+        table.setFixedCellSize(WorklistRow.THUMBNAIL_EDGE * 0.75 + 6);
         table.setRowFactory(t -> {
             TableRow<WorklistRow> row = new TableRow<>() {
                 @Override
@@ -103,7 +106,7 @@ final class WorklistWindow {
         root.setTop(bar);
         root.setBottom(hint);
         root.getStyleClass().add("main-window");
-        stage.setScene(new Scene(root, 820, 560));
+        stage.setScene(new Scene(root, 1000, 560));
         stage.getScene().getStylesheets().add(MainWindow.class.getResource("marrowscope.css").toExternalForm());
         stage.setOnHidden(e -> cancel());
     }
