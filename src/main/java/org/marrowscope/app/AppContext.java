@@ -106,10 +106,16 @@ public final class AppContext implements AutoCloseable {
         return set != null && !set.isBlank() ? Path.of(set) : ModelCatalog.defaultModelsFolder();
     }
 
-    /** Where results are saved: null means beside each slide. */
+    /**
+     * Where results are saved: the folder set in Settings, else the user's results folder; null only when the user
+     * chose "beside each slide".
+     */
     public Path resultsFolder() {
+        if (settings.get().resultsBesideSlide()) {
+            return null;
+        }
         String set = settings.get().resultsFolder();
-        return set == null || set.isBlank() ? null : Path.of(set);
+        return set == null || set.isBlank() ? paths.resultsFolder() : Path.of(set);
     }
 
     /** The inference device; null lets the runtime choose. */

@@ -25,6 +25,11 @@ public record AppPaths(Path config, Path data) {
         return data.resolve("demo").resolve(DemoSlide.FILE_NAME);
     }
 
+    /** Where results go unless the user chose another folder or "beside the slide" ({@code DATA/results}). */
+    public Path resultsFolder() {
+        return data.resolve("results");
+    }
+
     public Path reviewFolder() {
         return data.resolve("review");
     }

@@ -24,11 +24,15 @@ final class ClassifyController {
     private final ProgressStrip strip;
     private final Supplier<Window> owner;
     private final Consumer<ClassificationOutcome> onDone;
+    private final ResultPanel resultPanel;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
     private ClassifyJob job;
 
-    ClassifyController(AppContext context, ModelPanel models, Supplier<Window> owner, Consumer<ClassificationOutcome> onDone) {
+    /** @param resultPanel says "Classifying…" with elapsed time and ETA while a run goes */
+    ClassifyController(AppContext context, ModelPanel models, Supplier<Window> owner, Consumer<ClassificationOutcome> onDone,
+            ResultPanel resultPanel) {
         this.context = context;
+        this.resultPanel = resultPanel;
         this.models = models;
         this.owner = owner;
         this.onDone = onDone;
@@ -43,16 +47,21 @@ final class ClassifyController {
         return running.getReadOnlyProperty();
     }
 
-    /** Starts a run for the slide, or shows why it cannot start (no models). */
-    void start(Path slide) {
-        start(slide, null);
+    /**
+     * Starts a run for the slide, or shows why it cannot start (no models).
+     *
+     * @param reuseSaved false for Re-run: compute again even when a saved result for these models and parameters exists
+     */
+    void start(Path slide, boolean reuseSaved) {
+        start(slide, reuseSaved, null);
     }
 
     /**
-     * Starts a run at the resolution the user typed ({@code null}: the file's own). A slide that cannot be classified
-     * as given (no resolution, or an impossible one) brings up {@link ResolutionPrompt} instead of an error.
+     * As {@link #start(Path, boolean)}, at the resolution the user typed ({@code null}: the file's own). A slide that
+     * cannot be classified as given (no resolution, or an impossible one) brings up {@link ResolutionPrompt} instead
+     * of an error.
      */
-    void start(Path slide, Double micronsPerPixel) {
+    void start(Path slide, boolean reuseSaved, Double micronsPerPixel) {
         if (job != null) {
             return;
         }
@@ -66,17 +75,20 @@ final class ClassifyController {
             // A cancelled run of this slide is still winding down; the service would hand back that job.
             strip.starting(slide.getFileName().toString());
             strip.waitingForCancelledRun();
-            previous.get().outcome().whenComplete((o, e) -> Platform.runLater(() -> start(slide, micronsPerPixel)));
+            previous.get().outcome().whenComplete((o, e) -> Platform.runLater(() -> start(slide, reuseSaved,
+                    micronsPerPixel)));
             return;
         }
         ClassifyRequest request = new ClassifyRequest(slide, choice.selection().get(), micronsPerPixel == null
                 ? context.pipeline() : context.pipeline().withMicronsPerPixel(micronsPerPixel), context.resultsFolder(),
-                true, context.device());
+                reuseSaved, context.device());
         strip.starting(slide.getFileName().toString());
+        resultPanel.running(slide.getFileName().toString());
         running.set(true);
         ClassifyJob submitted = context.inference().submit(request, p -> Platform.runLater(() -> {
             if (job != null && !job.isCancelled()) {
                 strip.show(p);
+                resultPanel.progress(p);
             }
         }));
         job = submitted;
@@ -91,12 +103,13 @@ final class ClassifyController {
         job = null;
         running.set(false);
         strip.hideStrip();
+        resultPanel.runEnded();
         Throwable cause = error == null ? null : Dialogs.unwrap(error);
         if (cause instanceof CancellationException || finished.isCancelled()) {
             return;
         }
         if (cause instanceof SlideUnsuitableException unsuitable) {
-            ResolutionPrompt.ask(owner.get(), unsuitable.getMessage(), mpp -> start(slide, mpp));
+            ResolutionPrompt.ask(owner.get(), unsuitable.getMessage(), mpp -> start(slide, false, mpp));
             return;
         }
         if (cause != null) {
@@ -121,6 +134,7 @@ final class ClassifyController {
             job = null;
             running.set(false);
             strip.hideStrip();
+            resultPanel.runEnded();
         }
     }
 }

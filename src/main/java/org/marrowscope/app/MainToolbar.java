@@ -40,11 +40,13 @@ final class MainToolbar extends ToolBar {
                 window.outline());
         Button review = button("tile-review", "Tile review", "mdi2c-checkbox-multiple-marked-outline",
                 "Label sampled tiles good or poor for the quality model (Ctrl+T)", window::openTileReview);
+        Button worklist = button("worklist", "Worklist", "mdi2f-format-list-checks",
+                "Open a folder of slides as a worklist and classify them all (Ctrl+L)", window::openWorklistDialog);
         Button settings = button("settings", null, "mdi2c-cog-outline", "Settings (Ctrl+,)", window::openSettings);
         Pane spring = new Pane();
         HBox.setHgrow(spring, Priority.ALWAYS);
         getItems().addAll(open, close, new Separator(), classify, new Separator(), fit, zoomOut, zoomIn, new Separator(), rois,
-                heat, tile, new Separator(), review, spring, settings);
+                heat, tile, new Separator(), review, worklist, spring, settings);
         for (Node n : List.of(close, fit, zoomOut, zoomIn, rois, heat, tile, review)) {
             n.disableProperty().bind(noSlide);
         }
@@ -57,6 +59,9 @@ final class MainToolbar extends ToolBar {
         map.put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), window::closeSlide);
         map.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), window::classify);
         map.put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), window::openTileReview);
+        map.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), window::openWorklistDialog);
+        map.put(new KeyCodeCombination(KeyCode.N), () -> window.roiBrowser().step(1));
+        map.put(new KeyCodeCombination(KeyCode.P), () -> window.roiBrowser().step(-1));
         map.put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), window::openSettings);
         map.put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> {
             window.shutdown();

@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -18,7 +17,6 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.pipeline.result.RoiResult;
@@ -58,6 +56,8 @@ public final class MainWindow {
     private final TabPane side = new TabPane();
     private final StackPane centre = new StackPane();
     private final MainToolbar toolbar;
+    private final SlideOpener opener;
+    private final RoiPicker picker;
     private OpenedSlide opened;
     private ClassificationResult result;
     private String reference;
@@ -69,11 +69,16 @@ public final class MainWindow {
         view.overlays().addAll(saliency, scatter, outline);
         view.setTileErrors((key, error) -> status.setMessage("A tile could not be read: " + Dialogs.message(error)));
         models = new ModelPanel(context);
-        classify = new ClassifyController(context, models, () -> stage, this::classified);
-        resultPanel = new ResultPanel(this::setReference, this::exportReport);
+        resultPanel = new ResultPanel(this::setReference, this::exportReport, this::rerun);
+        classify = new ClassifyController(context, models, () -> stage, this::classified, resultPanel);
         roiBrowser = new RoiBrowser(context, new RoiDetail(context, info -> models.bundleOf(info)), this::roiSelected);
         overlayPanel = new OverlayPanel(scatter, saliency, outline);
         properties = new PropertiesPanel(context);
+        opener = new SlideOpener(context);
+        picker = RoiPicker.install(view, () -> result, scatter, roi -> {
+            side.getSelectionModel().select(1);
+            roiBrowser.select(roi);
+        });
         start = new StartPane(this::openDialog, this::openDemo, DemoSlide.exists(context.paths()), this::open);
         toolbar = new MainToolbar(this);
         stage.setScene(new Scene(layout(), 1400, 900));
@@ -141,21 +146,7 @@ public final class MainWindow {
     // ---- slides ------------------------------------------------------------------------------------------
 
     void openDialog() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open a slide");
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Slides and microscope pictures", "*.svs", "*.tif", "*.tiff", "*.ndpi", "*.vms",
-                        "*.vmu", "*.mrxs", "*.scn", "*.bif", "*.svslide", "*.png", "*.jpg", "*.jpeg", "*.bmp"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
-        List<String> recent = context.settings().get().recentSlides();
-        if (!recent.isEmpty() && Path.of(recent.getFirst()).getParent() != null
-                && Path.of(recent.getFirst()).getParent().toFile().isDirectory()) {
-            chooser.setInitialDirectory(Path.of(recent.getFirst()).getParent().toFile());
-        }
-        File file = chooser.showOpenDialog(stage);
-        if (file != null) {
-            open(file.toPath());
-        }
+        SlideOpener.choose(stage, context.settings().get().recentSlides()).ifPresent(this::open);
     }
 
     void openDemo() {
@@ -166,58 +157,71 @@ public final class MainWindow {
         DemoDialog.run(stage, DemoSlide.generate(context.paths(), software), context.background(), this::open);
     }
 
-    /** Opens a slide in the background; the current one closes first (cancelling its run). */
+    /**
+     * Opens a slide in the background. The slide shown stays, with its result, diagnosis, filters and overlays, until
+     * the new one has opened; only then is it replaced, all at once. A failed open changes nothing but says why. When
+     * opens overlap, the last one asked for wins and an earlier one that finishes later is closed unseen.
+     *
+     * @return completes on the FX thread once the slide is shown or the failure reported
+     */
     public CompletableFuture<Void> open(Path path) {
-        closeSlide();
-        status.setMessage("Opening " + path.getFileName() + "…");
-        Path results = context.resultsFolder();
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return OpenedSlide.open(path, results);
-            } catch (SlideException e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        }, context.background()).handle((slide, error) -> {
-            Platform.runLater(() -> {
-                if (error != null) {
-                    status.setMessage("No slide open");
-                    Throwable cause = Dialogs.unwrap(error);
-                    if (cause instanceof SlideException se && se.kind() == SlideException.Kind.NOT_FOUND) {
-                        context.settings().set(context.settings().get().withoutRecent(path.toAbsolutePath().toString()));
-                        start.setRecent(context.settings().get().recentSlides());
-                    }
-                    Dialogs.failure(stage, "The slide could not be opened", cause);
-                } else {
-                    show(slide);
-                }
-            });
-            return null;
-        });
+        status.setMessage("Opening " + path.getFileName() + "…" + (opened == null ? "" : "  (" + opened.path().getFileName()
+                + " stays open until it has opened)"));
+        return opener.open(path, context.resultsFolder(), this::replaceWith, error -> openFailed(path, error));
     }
 
-    private void show(OpenedSlide slide) {
+    private void openFailed(Path path, Throwable cause) {
+        status.setMessage(opened == null ? "No slide open" : slideLine(opened));
+        if (cause instanceof SlideException se && se.kind() == SlideException.Kind.NOT_FOUND) {
+            context.settings().set(context.settings().get().withoutRecent(path.toAbsolutePath().toString()));
+            start.setRecent(context.settings().get().recentSlides());
+        }
+        Dialogs.failure(stage, opened == null ? "The slide could not be opened"
+                : "The slide could not be opened; " + opened.path().getFileName() + " stays open", cause);
+    }
+
+    private void replaceWith(OpenedSlide slide) {
+        release();
         opened = slide;
         reference = slide.notes().pathologistDiagnosis();
+        // Pixel size first: the view's first transform of the new slide must meet the new scale, never the old one.
+        scaleBar.setMicronsPerPixel(slide.slide().micronsPerPixel());
+        status.setSlide(slide.slide().micronsPerPixel(), slide.slide().objectivePower());
         view.show(slide.slide(), slide.thumbnail(), context.tileCacheBytes(), Math.clamp(Runtime.getRuntime().availableProcessors(), 2, 4));
         centre.getChildren().setAll(view, navigator, scaleBar);
         navigator.refresh();
-        scaleBar.setMicronsPerPixel(slide.slide().micronsPerPixel());
-        status.setSlide(slide.slide().micronsPerPixel(), slide.slide().objectivePower());
-        status.setMessage(slide.path().getFileName() + "  ·  " + String.format("%,d x %,d px", slide.slide().width(),
-                slide.slide().height()));
+        status.setMessage(slideLine(slide));
         properties.show(slide.slide());
         side.setDisable(false);
         context.settings().set(context.settings().get().withRecent(slide.path().toAbsolutePath().toString()));
         start.setRecent(context.settings().get().recentSlides());
         updateTitle();
         toolbar.slideOpen(true);
-        slide.savedResult().ifPresentOrElse(r -> showResult(r, null, true), () -> resultPanel.empty(slide.savedResultProblem() != null
+        slide.savedResult().ifPresentOrElse(r -> showResult(r, slide.savedResultFile(), true), () -> resultPanel.empty(slide.savedResultProblem() != null
                 ? slide.savedResultProblem() : "No result yet. Click Classify (Ctrl+R) to run the two-stage pipeline on this slide."));
         view.requestFocus();
     }
 
-    /** Closes the open slide, cancelling its run; the file is released in the background. */
+    private static String slideLine(OpenedSlide slide) {
+        return slide.path().getFileName() + "  ·  " + String.format("%,d x %,d px", slide.slide().width(), slide.slide().height());
+    }
+
+    /** Closes the open slide, cancelling its run (and any open still under way); the file is released in the background. */
     public void closeSlide() {
+        opener.forget();
+        if (opened == null) {
+            return;
+        }
+        release();
+        centre.getChildren().setAll(start);
+        side.setDisable(true);
+        toolbar.slideOpen(false);
+        status.setMessage("No slide open");
+        updateTitle();
+    }
+
+    /** Forgets everything that belonged to the open slide, so nothing of it can show with the next one. */
+    private void release() {
         if (opened == null) {
             return;
         }
@@ -234,11 +238,6 @@ public final class MainWindow {
         navigator.refresh();
         properties.clear();
         resultPanel.empty("");
-        centre.getChildren().setAll(start);
-        side.setDisable(true);
-        toolbar.slideOpen(false);
-        status.setMessage("No slide open");
-        updateTitle();
         context.background().submit(() -> closing.slide().close());
     }
 
@@ -246,7 +245,14 @@ public final class MainWindow {
 
     public void classify() {
         if (opened != null) {
-            classify.start(opened.path());
+            classify.start(opened.path(), true);
+        }
+    }
+
+    /** Classifies again, never reusing the saved result. */
+    void rerun() {
+        if (opened != null) {
+            classify.start(opened.path(), false);
         }
     }
 
@@ -319,7 +325,8 @@ public final class MainWindow {
     // ---- other windows -----------------------------------------------------------------------------------
 
     void openSettings() {
-        SettingsDialog.ask(stage, context.settings().get(), System.getProperty(AppContext.MODELS_PROPERTY)).ifPresent(s -> {
+        SettingsDialog.ask(stage, context.settings().get(), System.getProperty(AppContext.MODELS_PROPERTY),
+                context.paths().resultsFolder()).ifPresent(s -> {
             context.settings().set(s);
             context.applySignaturePolicy();
             view.setCacheCapacity(context.tileCacheBytes());
@@ -328,6 +335,15 @@ public final class MainWindow {
                 properties.show(opened.slide());
             }
         });
+    }
+
+    void openWorklistDialog() {
+        WorklistWindow.choose(stage).ifPresent(this::openWorklist);
+    }
+
+    /** A folder of slides as a worklist; double-click opens a slide here. */
+    WorklistWindow openWorklist(Path folder) {
+        return WorklistWindow.show(stage, context, models, folder, this::open);
     }
 
     void openTileReview() {
@@ -396,6 +412,10 @@ public final class MainWindow {
 
     TabPane side() {
         return side;
+    }
+
+    RoiPicker picker() {
+        return picker;
     }
 
     ScaleBar scaleBar() {

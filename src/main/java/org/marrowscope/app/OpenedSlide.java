@@ -19,10 +19,11 @@ import org.marrowscope.viewer.FxImages;
  * one exists for this very slide) and the pathologist's notes.
  *
  * @param savedResult the result saved for this slide, if any
+ * @param savedResultFile the file it was read from, or null
  * @param savedResultProblem why a saved result file could not be used (shown, never fatal), or null
  */
 public record OpenedSlide(Path path, Slide slide, Image thumbnail, Optional<ClassificationResult> savedResult,
-        String savedResultProblem, CaseNotes notes) {
+        Path savedResultFile, String savedResultProblem, CaseNotes notes) {
 
     public static final int THUMBNAIL_EDGE = 1024;
 
@@ -34,6 +35,11 @@ public record OpenedSlide(Path path, Slide slide, Image thumbnail, Optional<Clas
             Optional<ClassificationResult> saved = Optional.empty();
             String problem = null;
             Path resultFile = new ResultStore(resultsFolder).existing(path);
+            if (!Files.isRegularFile(resultFile) && resultsFolder != null
+                    && Files.isRegularFile(new ResultStore(null).location(path))) {
+                // Saved beside the slide, by an earlier version or while "beside each slide" was chosen: still its result.
+                resultFile = new ResultStore(null).location(path);
+            }
             if (Files.isRegularFile(resultFile)) {
                 try {
                     ClassificationResult r = ResultStore.read(resultFile);
@@ -54,7 +60,8 @@ public record OpenedSlide(Path path, Slide slide, Image thumbnail, Optional<Clas
                 notes = new CaseNotes(path.toAbsolutePath().toString(), null, null);
                 problem = problem == null ? e.getMessage() : problem + " " + e.getMessage();
             }
-            return new OpenedSlide(path, slide, thumb == null ? null : FxImages.toFx(thumb), saved, problem, notes);
+            return new OpenedSlide(path, slide, thumb == null ? null : FxImages.toFx(thumb), saved,
+                    saved.isPresent() ? resultFile : null, problem, notes);
         } catch (SlideException | RuntimeException e) {
             slide.close();
             throw e;

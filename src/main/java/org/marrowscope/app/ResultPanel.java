@@ -36,23 +36,32 @@ final class ResultPanel extends ScrollPane {
     static final String NO_REFERENCE = "(not entered)";
 
     private final VBox content = new VBox(12);
+    private final RunStatus run = new RunStatus();
     private final ComboBox<String> reference = new ComboBox<>();
     private final Consumer<String> onReference;
+    private final Runnable onRerun;
     private final javafx.scene.control.Button exportReport = new javafx.scene.control.Button("Export PDF report…",
             Icons.of("mdi2f-file-pdf-box"));
     private boolean updating;
 
-    /** @param onExport asks where to save the PDF report of the shown result, then writes it */
-    ResultPanel(Consumer<String> onReference, Runnable onExport) {
+    /**
+     * @param onExport asks where to save the PDF report of the shown result, then writes it
+     * @param onRerun classifies the slide again without reusing its saved result
+     */
+    ResultPanel(Consumer<String> onReference, Runnable onExport, Runnable onRerun) {
         this.onReference = onReference;
+        this.onRerun = onRerun;
         exportReport.setId("export-report");
         exportReport.setOnAction(e -> onExport.run());
         getStyleClass().add("side-panel");
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
-        content.setPadding(new Insets(14));
         content.setId("result-panel");
-        setContent(content);
+        // The run's status replaces the panel's body while a run goes; the body comes back if the run stops early.
+        content.managedProperty().bind(content.visibleProperty());
+        VBox page = new VBox(12, run, content);
+        page.setPadding(new Insets(14));
+        setContent(page);
         reference.setId("reference-diagnosis");
         reference.valueProperty().addListener((obs, old, now) -> {
             if (!updating && now != null) {
@@ -62,7 +71,29 @@ final class ResultPanel extends ScrollPane {
         empty("No result yet. Click Classify (Ctrl+R) to run the two-stage pipeline on this slide.");
     }
 
+    /** A run started: "Classifying…" with elapsed time and ETA replaces the body until it ends. */
+    void running(String slide) {
+        run.start(slide);
+        content.setVisible(false);
+    }
+
+    void progress(org.marrowscope.pipeline.Progress p) {
+        run.progress(p);
+    }
+
+    /** The run ended without a new result (cancelled, failed): the body shown before comes back. */
+    void runEnded() {
+        run.stop();
+        content.setVisible(true);
+    }
+
+    /** The run status line, for tests. */
+    String runText() {
+        return run.isVisible() ? run.text() : "";
+    }
+
     void empty(String message) {
+        runEnded();
         Label text = new Label(message);
         text.setWrapText(true);
         text.getStyleClass().add("muted");
@@ -70,9 +101,13 @@ final class ResultPanel extends ScrollPane {
     }
 
     void show(ClassificationResult r, Path savedTo, boolean reused, String pathologist) {
+        runEnded();
         List<Node> nodes = new ArrayList<>();
         if (r.usesDemoModels()) {
             nodes.add(banner("Demonstration models: trained on synthetic slides, not for clinical use.", "demo-warning"));
+        }
+        if (reused) {
+            nodes.add(reusedNote(r));
         }
         if (r.classifiable()) {
             nodes.add(diagnosis(r));
@@ -116,6 +151,24 @@ final class ResultPanel extends ScrollPane {
         use.getStyleClass().add("muted");
         nodes.add(use);
         content.getChildren().setAll(nodes);
+    }
+
+    /** A saved result is never passed off as a fresh run: it says so, and Re-run computes it again. */
+    private Node reusedNote(ClassificationResult r) {
+        Label text = new Label("Saved result of " + when(r.createdAt()) + ", reused, not computed now. Re-run computes it"
+                + " again with the models ticked in the Models tab.");
+        text.setWrapText(true);
+        text.setId("reused-note");
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        javafx.scene.control.Button rerun = new javafx.scene.control.Button("Re-run", Icons.of("mdi2r-refresh"));
+        rerun.setId("rerun");
+        rerun.setMinWidth(Region.USE_PREF_SIZE);
+        rerun.setOnAction(e -> onRerun.run());
+        HBox box = new HBox(10, text, rerun);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().addAll("banner", "reused-banner");
+        return box;
     }
 
     private Node diagnosis(ClassificationResult r) {
@@ -250,7 +303,9 @@ final class ResultPanel extends ScrollPane {
         grid.addRow(row++, key("Seed"), value(Long.toString(r.parameters().seed())));
         grid.addRow(row++, key("Run at"), value(when(r.createdAt()) + (reused ? " (saved result)" : "")));
         if (savedTo != null) {
-            grid.addRow(row, key("Saved to"), value(savedTo.toString()));
+            Label where = value(savedTo.toString());
+            where.setId("saved-to");
+            grid.addRow(row, key("Saved to"), where);
         }
         return grid;
     }

@@ -34,7 +34,8 @@ import org.marrowscope.viewer.FxImages;
 final class RoiBrowser extends BorderPane {
 
     static final int CELL = 104;
-    private static final String ALL = "All classes";
+    // "Any class", not "All classes": the list below it holds ALL, the leukaemia, and the two read alike.
+    private static final String ALL = "Any class";
 
     private final AppContext context;
     private final Consumer<RoiResult> onSelect;
@@ -91,6 +92,7 @@ final class RoiBrowser extends BorderPane {
 
     void clear() {
         result = null;
+        reference = null;
         images = null;
         selected = null;
         thumbnails.clear();
@@ -136,6 +138,16 @@ final class RoiBrowser extends BorderPane {
         redrawSoon();
         detail.show(roi);
         onSelect.accept(roi);
+    }
+
+    /** N and P: the next (1) or previous (-1) ROI of the filtered, sorted list from the selected one, wrapping round. */
+    void step(int delta) {
+        List<RoiResult> list = grid.getItems();
+        if (list.isEmpty()) {
+            return;
+        }
+        int i = selected == null ? -1 : list.indexOf(selected);
+        select(list.get(i < 0 ? (delta > 0 ? 0 : list.size() - 1) : Math.floorMod(i + delta, list.size())));
     }
 
     private void refresh() {

@@ -127,6 +127,7 @@ final class RoiDetail extends VBox {
         title.setText("Pick a ROI to see it large with its Grad-CAM.");
         info.setText("");
         camInfo.setText("");
+        camInfo.setGraphic(null);
         setDisable(true);
     }
 
@@ -165,6 +166,7 @@ final class RoiDetail extends VBox {
             var fx = error == null ? FxImages.toFx(image) : null;
             Platform.runLater(() -> {
                 if (error != null) {
+                    camInfo.setGraphic(null);
                     camInfo.setText("The ROI could not be read: " + Dialogs.message(error));
                 } else if (roi == value) {
                     tile.setImage(fx);
@@ -190,6 +192,7 @@ final class RoiDetail extends VBox {
         Optional<Path> bundle = bundleOf.apply(info);
         if (bundle.isEmpty()) {
             cam.setImage(null);
+            camInfo.setGraphic(null);
             camInfo.setText("Grad-CAM needs the model " + info.name() + " " + info.version()
                     + ", which is not in the models folder any more.");
             return;
@@ -198,11 +201,18 @@ final class RoiDetail extends VBox {
         GradCam.Layer chosen = layer.getValue();
         int ticket = ++request;
         camInfo.setText("Computing Grad-CAM…");
+        // Grad-CAM takes seconds on a CPU (after any queued run): a spinner says it is on its way.
+        javafx.scene.control.ProgressIndicator spinner = new javafx.scene.control.ProgressIndicator();
+        spinner.setId("gradcam-spinner");
+        spinner.setPrefSize(18, 18);
+        spinner.setMinSize(18, 18);
+        camInfo.setGraphic(spinner);
         roiTile.thenCompose(image -> context.inference().gradCam(image, bundle.get(), classIndex, chosen, context.device()))
                 .whenComplete((map, error) -> Platform.runLater(() -> {
                     if (ticket != request) {
                         return;
                     }
+                    camInfo.setGraphic(null);
                     if (error != null) {
                         cam.setImage(null);
                         camInfo.setText("Grad-CAM failed: " + Dialogs.message(error));

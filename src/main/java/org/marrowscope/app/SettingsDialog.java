@@ -20,7 +20,8 @@ import javafx.stage.Window;
 /** The user's settings: models and results folders, device, tile cache, privacy, bundle signatures, tile review size. */
 final class SettingsDialog extends Dialog<Settings> {
 
-    SettingsDialog(Window owner, Settings current, String modelsOverride) {
+    /** @param defaultResults the user's results folder, used when no other is set */
+    SettingsDialog(Window owner, Settings current, String modelsOverride, java.nio.file.Path defaultResults) {
         initOwner(owner);
         setTitle("Settings");
         setHeaderText("Settings");
@@ -31,8 +32,12 @@ final class SettingsDialog extends Dialog<Settings> {
         models.setPromptText("the installation's models/ folder");
         models.setId("settings-models");
         TextField results = new TextField(current.resultsFolder() == null ? "" : current.resultsFolder());
-        results.setPromptText("beside each slide");
+        results.setPromptText(defaultResults.toString());
         results.setId("settings-results");
+        CheckBox beside = new CheckBox("Save results beside each slide instead (writes into the slide's folder)");
+        beside.setId("settings-beside-slide");
+        beside.setSelected(current.resultsBesideSlide());
+        results.disableProperty().bind(beside.selectedProperty());
         ComboBox<String> device = new ComboBox<>();
         device.getItems().addAll("auto", "cpu", "gpu");
         device.setEditable(true);
@@ -75,6 +80,7 @@ final class SettingsDialog extends Dialog<Settings> {
             grid.add(note, 1, row++);
         }
         grid.addRow(row++, fixed("Results folder"), withBrowse(results, owner));
+        grid.add(beside, 1, row++);
         grid.addRow(row++, fixed("Inference device"), device);
         grid.addRow(row++, fixed("Tile cache (MB)"), cache);
         grid.addRow(row++, fixed("Tile review sample"), review);
@@ -92,14 +98,15 @@ final class SettingsDialog extends Dialog<Settings> {
         setResultConverter(button -> button == ButtonType.OK
                 ? current.withPreferences(blankToNull(models.getText()), blankToNull(results.getText()), device.getValue(),
                         cache.getValue(), associated.isSelected(), review.getValue())
+                        .withResultsBesideSlide(beside.isSelected())
                         .withSelection(new Settings.Selection(rois.getValue(), Math.max(high.getValue(), low.getValue()),
                                 Math.min(high.getValue(), low.getValue()), parseSeed(seed.getText(), sel.seed())))
                         .withSignatures(signed.isSelected(), blankToNull(keys.getText()))
                 : null);
     }
 
-    static Optional<Settings> ask(Window owner, Settings current, String modelsOverride) {
-        return new SettingsDialog(owner, current, modelsOverride).showAndWait();
+    static Optional<Settings> ask(Window owner, Settings current, String modelsOverride, java.nio.file.Path defaultResults) {
+        return new SettingsDialog(owner, current, modelsOverride, defaultResults).showAndWait();
     }
 
     private static HBox withBrowse(TextField field, Window owner) {

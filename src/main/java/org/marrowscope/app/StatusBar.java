@@ -50,6 +50,8 @@ final class StatusBar extends HBox {
     void setSlide(Optional<MicronsPerPixel> pixelSize, Optional<Double> objectivePower) {
         mpp = pixelSize;
         objective = objectivePower;
+        // The new slide's first transform can come before its pixel size: show its magnification now, not at the next zoom.
+        showTransform(view.transform());
     }
 
     void setMessage(String text) {

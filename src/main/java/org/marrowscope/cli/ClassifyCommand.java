@@ -23,6 +23,7 @@ import org.marrowscope.pipeline.maps.GeoJsonExport;
 import org.marrowscope.io.AtomicFiles;
 import org.marrowscope.io.OutputConflictException;
 import org.marrowscope.io.OutputGuard;
+import org.marrowscope.io.UserFolders;
 import org.marrowscope.pipeline.SlideUnsuitableException;
 import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.pipeline.result.OutcomeText;
@@ -46,7 +47,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "classify", mixinStandardHelpOptions = true,
         header = "Classify slides with the two-stage pipeline and save the results.",
         description = {"Classify slides with the two-stage pipeline: stage 1 selects 200 good ROIs, stage 2's classifiers",
-            "label them, majority votes give the diagnosis. Results are saved as JSON beside each slide (or in --out)",
+            "label them, majority votes give the diagnosis. Results are saved as JSON in your results folder (or --out)",
             "and reused when slide, models and parameters are unchanged."})
 final class ClassifyCommand implements Callable<Integer> {
 
@@ -56,8 +57,12 @@ final class ClassifyCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Folder for results (default: beside each slide).")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Folder for results (default: your results folder, $XDG_DATA_HOME/marrowscope/results).")
     Path out;
+
+    @Option(names = "--beside-slide", description = "Save each result beside its slide instead of in a results folder.")
+    boolean besideSlide;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the ROI draw (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -129,6 +134,11 @@ final class ClassifyCommand implements Callable<Integer> {
         OutputGuard guard = new OutputGuard(overwrite);
         inputs.forEach(guard::input);
         guard.input(stainReference);
+        if (besideSlide && out != null) {
+            throw new IllegalArgumentException("--out and --beside-slide exclude each other: results go to one place");
+        }
+        // Results go to the user's results folder unless asked otherwise; a slide's folder is written only on request.
+        out = besideSlide ? null : out != null ? out : UserFolders.results();
         if (out != null) {
             OutputGuard.requireWritableFolder(out, "--out");
         }
@@ -196,7 +206,7 @@ final class ClassifyCommand implements Callable<Integer> {
                             OutputGuard.requireWritableFolder(dir, "the slide's folder");
                             folders.put(dir, "");
                         } catch (IOException e) {
-                            folders.put(dir, e.getMessage() + " (or choose a results folder with --out)");
+                            folders.put(dir, e.getMessage() + " (leave out --beside-slide, or choose a results folder with --out)");
                         }
                     }
                     if (!folders.get(dir).isEmpty()) {

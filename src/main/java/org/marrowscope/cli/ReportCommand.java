@@ -14,6 +14,7 @@ import org.marrowscope.io.OutputGuard;
 import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.pipeline.result.InvalidResultException;
 import org.marrowscope.pipeline.result.ResultStore;
+import org.marrowscope.io.UserFolders;
 import org.marrowscope.report.CaseInfo;
 import org.marrowscope.report.GradCamProvider;
 import org.marrowscope.report.ReportOptions;
@@ -39,10 +40,11 @@ final class ReportCommand implements Callable<Integer> {
     Path slide;
 
     @Option(names = "--result", paramLabel = "JSON",
-            description = "Result file (default: the one saved beside the slide, or in --results).")
+            description = "Result file (default: the one saved in --results, else beside the slide).")
     Path resultFile;
 
-    @Option(names = "--results", paramLabel = "DIR", description = "Folder classify saved results in (its --out).")
+    @Option(names = "--results", paramLabel = "DIR",
+            description = "Folder classify saved results in (its --out; default: your results folder).")
     Path resultsFolder;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT.pdf",
@@ -103,7 +105,7 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path resultPath = resultFile != null ? resultFile : new ResultStore(resultsFolder).existing(slide);
+        Path resultPath = resultFile != null ? resultFile : savedResult();
         Path target = output != null ? output : ReportWriter.besideResult(resultPath);
         // The output is checked before anything is read or rendered: -o must never land on the slide or the result.
         new OutputGuard(overwrite).input(slide).input(resultPath)
@@ -130,6 +132,19 @@ final class ReportCommand implements Callable<Integer> {
                     written.pages(), written.bytes() / 1048576.0, result.classifiable() ? "" : "; the slide was not classifiable");
             return ExitCodes.OK;
         }
+    }
+
+    /**
+     * The result classify saved: in --results (default: the user's results folder), else beside the slide, where
+     * {@code classify --beside-slide} and earlier versions put it; the results folder's name when neither exists.
+     */
+    private Path savedResult() {
+        Path inFolder = new ResultStore(resultsFolder != null ? resultsFolder : UserFolders.results()).existing(slide);
+        if (Files.isRegularFile(inFolder) || resultsFolder != null) {
+            return inFolder;
+        }
+        Path beside = new ResultStore(null).existing(slide);
+        return Files.isRegularFile(beside) ? beside : inFolder;
     }
 
     private ClassificationResult readResult(Path file) throws IOException {

@@ -16,6 +16,14 @@ public final class UserFolders {
         return base("XDG_DATA_HOME", ".local/share").resolve("marrowscope");
     }
 
+    /**
+     * {@code $XDG_DATA_HOME/marrowscope/results}: where the app and {@code classify} save results unless told otherwise.
+     * Slide folders are often read-only archive shares or someone else's, so nothing is written there unasked.
+     */
+    public static Path results() {
+        return data().resolve("results");
+    }
+
     /** {@code $XDG_CONFIG_HOME/marrowscope}, default {@code ~/.config/marrowscope}. */
     public static Path config() {
         return base("XDG_CONFIG_HOME", ".config").resolve("marrowscope");

@@ -10,13 +10,17 @@ import org.marrowscope.slide.MicronsPerPixel;
 /** A scale bar in micrometres that follows the zoom; hidden for slides that do not state their pixel size. */
 public final class ScaleBar extends VBox {
 
-    private static final double MAX_WIDTH = 160;
+    /** The widest the bar is drawn, in screen pixels. */
+    public static final double MAX_WIDTH = 160;
 
     private final Region bar = new Region();
     private final Label label = new Label();
     private Optional<MicronsPerPixel> mpp = Optional.empty();
 
+    private final SlideView view;
+
     public ScaleBar(SlideView view) {
+        this.view = view;
         getStyleClass().add("scale-bar");
         bar.getStyleClass().add("scale-bar-line");
         label.getStyleClass().add("scale-bar-label");
@@ -28,8 +32,13 @@ public final class ScaleBar extends VBox {
         setVisible(false);
     }
 
+    /**
+     * The pixel size of the slide shown. Redraws at once: a new slide's first transform may arrive before its pixel
+     * size, and the bar would otherwise keep the previous slide's scale until the next zoom.
+     */
     public void setMicronsPerPixel(Optional<MicronsPerPixel> value) {
         mpp = value;
+        update(view.transform());
     }
 
     /** The text shown, for tests and the status bar. */

@@ -102,4 +102,33 @@ class ClassifyCommandTest {
         assertThat(none.exitCode()).isEqualTo(ExitCodes.MODEL_INVALID);
         assertThat(none.err()).contains("empty: no such folder");
     }
+
+    @Test
+    void withoutOutResultsGoToTheUsersResultsFolderAndBesideTheSlideOnlyWhenAsked(@TempDir Path folder) throws Exception {
+        Path slide = Files.copy(slides.resolve("cml-4.tiff"), folder.resolve("shared.tiff"));
+        List<String> base = List.of("classify", "--quality-model", MODELS + "/tiny-quality", "--classifier", MODELS + "/tiny-cnn",
+                "--rois", "8", "--no-progress", "--device", "cpu", "--json");
+        java.util.ArrayList<String> a = new java.util.ArrayList<>(base);
+        a.add(slide.toString());
+        CliRunner r = CliRunner.run(a.toArray(String[]::new));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        // The tests' user data folder (XDG_DATA_HOME, set by the build), never the slide's folder.
+        Path expected = new org.marrowscope.pipeline.result.ResultStore(org.marrowscope.io.UserFolders.results()).location(slide);
+        assertThat(expected).startsWith(Path.of(System.getenv("XDG_DATA_HOME"), "marrowscope", "results")).isRegularFile();
+        assertThat(new ObjectMapper().readTree(r.out()).get("resultFile").asText()).isEqualTo(expected.toString());
+        try (var files = Files.list(folder)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("shared.tiff");
+        }
+
+        a.add(a.size() - 1, "--beside-slide");
+        CliRunner beside = CliRunner.run(a.toArray(String[]::new));
+        assertThat(beside.exitCode()).as(beside.err()).isZero();
+        assertThat(folder.resolve("shared.tiff.marrowscope.json")).isRegularFile();
+
+        a.add(a.size() - 1, "--out");
+        a.add(a.size() - 1, folder.resolve("o").toString());
+        CliRunner both = CliRunner.run(a.toArray(String[]::new));
+        assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(both.err()).contains("--out and --beside-slide exclude each other");
+    }
 }

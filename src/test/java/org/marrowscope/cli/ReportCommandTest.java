@@ -23,24 +23,33 @@ class ReportCommandTest {
 
     static Path slide;
 
+    /** Where classify saved the slide's result: the user's results folder (the tests' own, XDG_DATA_HOME). */
+    static Path saved;
+
     @BeforeAll
-    static void classifyWithReport() {
+    static void classifyWithReport() throws Exception {
         slide = slides.resolve("cml-4.tiff");
         CliRunner synth = CliRunner.run("synth", "--class", "CML", "--size", "5000x4000", "--seed", "4", "--no-progress",
                 slide.toString());
         assertThat(synth.exitCode()).as(synth.err()).isZero();
-        // No --out: the result goes beside the slide, where `report` looks for it by default.
+        // No --out: the result goes to the user's results folder, where `report` looks for it by default.
         CliRunner r = CliRunner.run("classify", "--quality-model", MODELS + "/tiny-quality", "--classifier",
                 MODELS + "/tiny-cnn", "--classifier", MODELS + "/tiny-resnet", "--rois", "8", "--no-progress", "--device",
                 "cpu", "--json", "--report", slide.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode line = json(r.out());
-        assertThat(line.get("report").asText()).isEqualTo(slides.resolve("cml-4.tiff.report.pdf").toString());
+        saved = new org.marrowscope.pipeline.result.ResultStore(org.marrowscope.io.UserFolders.results()).location(slide);
+        assertThat(line.get("resultFile").asText()).isEqualTo(saved.toString());
+        assertThat(line.get("report").asText()).isEqualTo(org.marrowscope.report.ReportWriter.besideResult(saved).toString());
+        // Nothing lands in the slide's folder unasked.
+        try (var files = Files.list(slides)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("cml-4.tiff", "cml-4.truth.json");
+        }
     }
 
     @Test
     void classifyWithReportWritesTheReportBesideTheResult() throws Exception {
-        Path pdf = slides.resolve("cml-4.tiff.report.pdf");
+        Path pdf = org.marrowscope.report.ReportWriter.besideResult(saved);
         String text = text(pdf);
         assertThat(text).contains("Suggested diagnosis: ").contains("DEMONSTRATION MODELS").contains("No case details")
                 .contains("Grad-CAM for the ROI's predicted class (tiny-cnn 1.0.0, penultimate layer");
@@ -64,8 +73,7 @@ class ReportCommandTest {
     @Test
     void withoutTheClassifierBundleTheReportSaysWhyThereIsNoGradCam(@TempDir Path out) throws Exception {
         Path pdf = out.resolve("no-cam.pdf");
-        CliRunner r = CliRunner.run("report", slide.toString(), "--result", slides.resolve("cml-4.tiff.marrowscope.json")
-                .toString(), "-o", pdf.toString(), "--models", Files.createDirectories(out.resolve("empty")).toString());
+        CliRunner r = CliRunner.run("report", slide.toString(), "--result", saved.toString(), "-o", pdf.toString(), "--models", Files.createDirectories(out.resolve("empty")).toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.err()).contains("warning: Grad-CAM maps left out: no bundle of the classifiers used");
         assertThat(text(pdf)).contains("Grad-CAM not available: no bundle of the classifiers used");
@@ -77,7 +85,8 @@ class ReportCommandTest {
         Path unclassified = Files.copy(slide, out.resolve("other.tiff"));
         CliRunner none = CliRunner.run("report", unclassified.toString(), "-o", pdf.toString());
         assertThat(none.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(none.err()).contains("no saved result for other.tiff at " + out.resolve("other.tiff.marrowscope.json"))
+        assertThat(none.err()).contains("no saved result for other.tiff at "
+                + new org.marrowscope.pipeline.result.ResultStore(org.marrowscope.io.UserFolders.results()).location(unclassified))
                 .contains("classify the slide first");
 
         CliRunner badClass = CliRunner.run("report", slide.toString(), "-o", pdf.toString(), "--reference-diagnosis", "CLL");
@@ -89,7 +98,7 @@ class ReportCommandTest {
         assertThat(badDate.err()).contains("--birth-date");
 
         CliRunner missing = CliRunner.run("report", out.resolve("nope.svs").toString(), "--result",
-                slides.resolve("cml-4.tiff.marrowscope.json").toString(), "-o", pdf.toString());
+                saved.toString(), "-o", pdf.toString());
         assertThat(missing.exitCode()).isEqualTo(10);
         assertThat(pdf).doesNotExist();
     }

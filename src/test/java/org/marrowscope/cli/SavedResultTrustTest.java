@@ -109,17 +109,18 @@ class SavedResultTrustTest {
         Path other = HostileFixtures.synth(out.resolve("cml.tiff"), "CML", 13);
         Path field = HostileFixtures.bmp(out.resolve("field.bmp"), slide);
         long size = Files.size(field);
-        CliRunner first = classify("--mpp", "0.25", field.toString());
+        // Beside the slide: one result file whatever the content, so only the identity check can refuse it.
+        CliRunner first = classify("--mpp", "0.25", "--beside-slide", field.toString());
         assertThat(first.exitCode()).as(first.err()).isZero();
         // Same dimensions, same byte size, same properties: only the pixels differ.
         Path tmp = HostileFixtures.bmp(out.resolve("tmp.bmp"), other);
         Files.write(field, Files.readAllBytes(tmp));
         assertThat(Files.size(field)).isEqualTo(size);
-        CliRunner second = classify("--mpp", "0.25", field.toString());
+        CliRunner second = classify("--mpp", "0.25", "--beside-slide", field.toString());
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(second.out()).contains("computed").doesNotContain("reused");
         // The report: --force on that file exited 22. It recomputes like any other run.
-        CliRunner forced = classify("--mpp", "0.25", "--force", field.toString());
+        CliRunner forced = classify("--mpp", "0.25", "--beside-slide", "--force", field.toString());
         assertThat(forced.exitCode()).as(forced.err()).isZero();
         assertThat(forced.out()).contains("computed").doesNotContain("reused");
         assertThat(forced.err()).doesNotContain("\tat ");
