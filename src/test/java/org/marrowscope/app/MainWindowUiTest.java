@@ -22,8 +22,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.marrowscope.pipeline.PipelineSettings;
-import org.marrowscope.pipeline.SelectionSettings;
 import org.marrowscope.pipeline.maps.Misclassified;
 import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.pipeline.result.ResultStore;
@@ -77,10 +75,7 @@ class MainWindowUiTest {
 
     @Start
     void start(Stage stage) {
-        // Thresholds at 0 make every tissue tile qualify, so the tiny models classify a small slide quickly.
-        Settings settings = TestWindow.settings(home).withSelection(new Settings.Selection(12, 0.0, 0.0, 1));
-        shown = TestWindow.show(stage, home, MODELS, settings,
-                PipelineSettings.PAPER.withSelection(new SelectionSettings(12, 0, 0, 1, 8, false)));
+        shown = TestWindow.showQuick(stage, home);
         context = shown.context();
         window = shown.window();
     }

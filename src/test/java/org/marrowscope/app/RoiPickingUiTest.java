@@ -17,8 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.marrowscope.pipeline.PipelineSettings;
-import org.marrowscope.pipeline.SelectionSettings;
 import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.pipeline.result.RoiResult;
 import org.marrowscope.synth.SyntheticSlideWriter;
@@ -63,9 +61,7 @@ class RoiPickingUiTest {
 
     @Start
     void start(Stage stage) {
-        Settings settings = TestWindow.settings(home).withSelection(new Settings.Selection(12, 0.0, 0.0, 1));
-        shown = TestWindow.show(stage, home, MainWindowUiTest.MODELS, settings,
-                PipelineSettings.PAPER.withSelection(new SelectionSettings(12, 0, 0, 1, 8, false)));
+        shown = TestWindow.showQuick(stage, home);
         window = shown.window();
     }
 

@@ -19,8 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.marrowscope.TestData;
-import org.marrowscope.pipeline.PipelineSettings;
-import org.marrowscope.pipeline.SelectionSettings;
 import org.marrowscope.pipeline.maps.Misclassified;
 import org.marrowscope.pipeline.result.ClassificationResult;
 import org.marrowscope.pipeline.result.ResultStore;
@@ -71,9 +69,7 @@ class SlideStateUiTest {
 
     @Start
     void start(Stage stage) {
-        Settings settings = TestWindow.settings(home).withSelection(new Settings.Selection(12, 0.0, 0.0, 1));
-        shown = TestWindow.show(stage, home, MainWindowUiTest.MODELS, settings,
-                PipelineSettings.PAPER.withSelection(new SelectionSettings(12, 0, 0, 1, 8, false)));
+        shown = TestWindow.showQuick(stage, home);
         window = shown.window();
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import org.marrowscope.pipeline.PipelineSettings;
+import org.marrowscope.pipeline.SelectionSettings;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -21,6 +22,16 @@ record TestWindow(AppContext context, MainWindow window) {
         MainWindow window = new MainWindow(stage, context, "MarrowScope test");
         stage.show();
         return new TestWindow(context, window);
+    }
+
+    /**
+     * The window with the tiny test models and 12 ROIs at thresholds 0: every tissue tile qualifies, so a small
+     * slide classifies in seconds.
+     */
+    static TestWindow showQuick(Stage stage, Path home) {
+        Settings settings = settings(home).withSelection(new Settings.Selection(12, 0.0, 0.0, 1));
+        return show(stage, home, MainWindowUiTest.MODELS, settings,
+                PipelineSettings.PAPER.withSelection(new SelectionSettings(12, 0, 0, 1, 8, false)));
     }
 
     /** CPU, results in {@code home/results}, 64 MB tile cache; the rest as shipped. */
