@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "cohort", mixinStandardHelpOptions = true, sortOptions = false,
-        header = "Classify (and evaluate) a cohort on Apache Spark: embedded on this machine, or on a cluster.",
+        header = "Classify and evaluate a cohort on Apache Spark (local or cluster).",
         description = {"Classifies every slide of COHORT (CSV: slide[,diagnosis][,patient]) as Spark tasks, one per slide,",
             "each executor keeping its models loaded. Results go to OUT as classify --out names them (reused when they",
             "verify and match models and parameters); OUT/summary.parquet and OUT/summary.csv have one row per slide;",
