@@ -26,6 +26,17 @@ offline "$app" classify --no-progress --out "$work/results" "$work/mm-9.tiff" | 
 grep -q "^mm-9.tiff: MM (" "$work/classify.txt"
 ls "$work"/results/mm-9.tiff.*.marrowscope.json >/dev/null || { echo "no saved result for mm-9.tiff in --out" >&2; exit 1; }
 test -d "$XDG_DATA_HOME/marrowscope/djl/pytorch" || { echo "PyTorch natives were not extracted under the user's data folder" >&2; exit 1; }
+# Spark stays out of the app: no Spark jar in the image, and `cohort` says so with its own exit code (26).
+if ls target/installer/MarrowScope/lib/app/ | grep -qiE '^(spark-|scala-library|marrowscope-.*-spark\.jar)'; then
+  echo "Spark jars in the app image" >&2; exit 1
+fi
+printf 'slide\n%s\n' "$work/mm-9.tiff" > "$work/cohort.csv"
+set +e
+offline "$app" cohort --out "$work/cohort" "$work/cohort.csv" 2> "$work/cohort.err"
+code=$?
+set -e
+[ "$code" -eq 26 ] && grep -q "Spark is not part of this installation" "$work/cohort.err" \
+  || { echo "cohort in the app image: exit $code, expected 26 (no Spark)" >&2; cat "$work/cohort.err" >&2; exit 1; }
 
 deb=$(ls target/installer/*.deb)
 root="$work/root"
@@ -34,4 +45,4 @@ dpkg-deb -I "$deb" | grep -E "Package|Version|Depends|Installed-Size"
 offline "$root/opt/marrowscope/bin/marrowscope" info --no-properties "$work/mm-9.tiff" | head -3
 test -f "$root/opt/marrowscope/lib/marrowscope-MarrowScope.desktop"
 grep -q "^MimeType=.*image/x-aperio-svs" "$root/opt/marrowscope/lib/marrowscope-MarrowScope.desktop"
-echo "installer smoke test passed: app image $(du -sh target/installer/MarrowScope | cut -f1), package $(du -h "$deb" | cut -f1)"
+echo "installer smoke test passed: app image $(du -sh target/installer/MarrowScope | cut -f1) ($(du -sb target/installer/MarrowScope | cut -f1) bytes), package $(du -h "$deb" | cut -f1) ($(stat -c %s "$deb") bytes)"

@@ -66,6 +66,30 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheSparkPackageImportsSpark() {
+        noClasses().that().resideOutsideOfPackage("org.marrowscope.spark..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..")
+                .because("Spark is provided, not shipped: the app, its installer and the command line run without it")
+                .check(classes);
+    }
+
+    @Test
+    void nothingReachesTheSparkGlueButTheServiceLoader() {
+        noClasses().that().resideOutsideOfPackage("org.marrowscope.spark..")
+                .should().dependOnClassesThat().resideInAPackage("org.marrowscope.spark..")
+                .because("the spark package is in its own jar; `cohort` finds it through cohort.CohortEngine")
+                .check(classes);
+    }
+
+    @Test
+    void theCohortJobKnowsNothingOfTheCommandLine() {
+        noClasses().that().resideInAPackage("org.marrowscope.cohort..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.marrowscope.cli..", "org.marrowscope.spark..")
+                .because("executors run cohort code without a command line, and a cohort engine other than Spark may come")
+                .check(classes);
+    }
+
+    @Test
     void everyPackageStatesItsJobAndWhatItMayImport() throws IOException {
         Path sources = Path.of("src/main/java/org/marrowscope");
         try (Stream<Path> files = Files.walk(sources)) {

@@ -35,6 +35,10 @@ public final class ExitCodes {
     public static final int RESULT_INVALID = 24;
     /** Not enough memory (the message says how much was needed or what to change). */
     public static final int OUT_OF_MEMORY = 25;
+    /** The cohort command was given to an installation without Spark (the message names the Spark distribution). */
+    public static final int SPARK_MISSING = 26;
+    /** A cohort's Spark job failed as a whole (no cluster, every executor lost); single slides fail on their own. */
+    public static final int COHORT_JOB_FAILED = 27;
     /** The run was cancelled (Ctrl+C). */
     public static final int CANCELLED = 130;
     /** Writing an output failed (disk full, no permission); nothing half-written is left behind. */

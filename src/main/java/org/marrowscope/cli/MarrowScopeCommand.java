@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
         description = {"Two-stage deep-learning classification of Wright-Giemsa bone marrow aspirate slides.",
             "Without a command, starts the desktop app (opening SLIDE when given)."},
         subcommands = {InfoCommand.class, ClassifyCommand.class, ModelsCommand.class, ReportCommand.class, SynthCommand.class, TrainCommand.class,
-            EvaluateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+            EvaluateCommand.class, CohortCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0   success",
@@ -37,6 +37,7 @@ import picocli.CommandLine.Command;
             "  20  writing an output failed   21  model bundle missing or invalid",
             "  22  classification failed      23  label file invalid",
             "  24  saved result invalid       25  not enough memory",
+            "  26  Spark not installed (cohort) 27  cohort's Spark job failed",
             "  130 cancelled"})
 public final class MarrowScopeCommand implements java.util.concurrent.Callable<Integer> {
 
@@ -87,7 +88,7 @@ public final class MarrowScopeCommand implements java.util.concurrent.Callable<I
             // A bare word that is no file is a mistyped command, not a slide to open.
             if (name.indexOf('.') < 0 && name.indexOf('/') < 0 && name.indexOf(java.io.File.separatorChar) < 0) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "Unknown command or file: '" + name
-                        + "' (commands: info, classify, models, report, synth, train, evaluate, bench; or a slide file to open in the app)");
+                        + "' (commands: info, classify, models, report, synth, train, evaluate, cohort, bench; or a slide file to open in the app)");
             }
             spec.commandLine().getErr().println("marrowscope: No such file: " + slide);
             return org.marrowscope.slide.SlideException.Kind.NOT_FOUND.exitCode();

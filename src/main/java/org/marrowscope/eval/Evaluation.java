@@ -81,16 +81,60 @@ public final class Evaluation {
         List<String> classes = classifiers.getFirst().classes();
         List<LabelledSlide> slides = DiagnosisLabels.read(r.labels(), classes,
                 r.slides() != null ? r.slides().toAbsolutePath() : r.labels().toAbsolutePath().getParent());
-        List<LabelledSlide> kept = new ArrayList<>();
-        List<ClassificationResult> results = new ArrayList<>();
-        List<LabelledSlide> notClassifiable = new ArrayList<>();
-        List<LabelledSlide> outsideDomain = new ArrayList<>();
+        List<ClassificationResult> all = new ArrayList<>();
         try (InferenceService service = new InferenceService(r.software(), r.threads())) {
             for (int i = 0; i < slides.size(); i++) {
                 listener.onTask("Classifying slides", i, slides.size());
                 LabelledSlide s = slides.get(i);
-                ClassificationResult result = service.classify(new ClassifyRequest(s.slide(), r.models(), r.settings(),
-                        r.results(), r.reuse(), r.device()), Progress.Listener.NONE, cancel).result();
+                all.add(service.classify(new ClassifyRequest(s.slide(), r.models(), r.settings(), r.results(), r.reuse(),
+                        r.device()), Progress.Listener.NONE, cancel).result());
+            }
+            listener.onTask("Classifying slides", slides.size(), slides.size());
+        }
+        Partition p = Partition.of(r.labels(), slides, all, listener);
+        List<LevelResult> ablation = new ArrayList<>();
+        List<List<org.marrowscope.pipeline.Tile>> randomTiles = new ArrayList<>();
+        if (r.ablation()) {
+            ablation = Ablation.run(r, classes, p.kept(), randomTiles, listener, cancel);
+        }
+        return report(r.labels(), classes, classifiers.stream().map(ModelManifest::name).toList(), slides.size(), p,
+                List.of(), r.bootstrap(), ablation, randomTiles, r.software(), listener);
+    }
+
+    /**
+     * The same metrics for results computed elsewhere (the cohort job classifies on many machines): levels,
+     * intervals, the Wilcoxon test, trust and ground-truth checks exactly as {@link #run} computes them, without
+     * the random-tile ablation (it reads every slide again).
+     *
+     * @param slides the labelled slides that have a result, in the order of {@code results}
+     * @param results their results, refused ones included (they count as refusals, as in {@link #run})
+     * @param failed names of labelled slides that could not be classified at all (an error, not a refusal); they
+     *     are listed under {@code cohort.failed} and count in {@code cohort.slides} only
+     * @param classifierNames the classifiers' names, in the results' order
+     */
+    public static EvaluationReport score(Path labels, List<String> classes, List<String> classifierNames,
+            List<LabelledSlide> slides, List<ClassificationResult> results, List<String> failed, Bootstrap bootstrap,
+            String software, Listener listener) throws IOException {
+        if (slides.size() != results.size()) {
+            throw new IllegalArgumentException(slides.size() + " slides but " + results.size() + " results");
+        }
+        Partition p = Partition.of(labels, slides, results, listener);
+        return report(labels, classes, classifierNames, slides.size() + failed.size(), p, failed, bootstrap, List.of(),
+                new ArrayList<>(), software, listener);
+    }
+
+    /** The slides sorted by what the models said: classified (with their results), not classifiable, outside. */
+    private record Partition(List<LabelledSlide> all, List<LabelledSlide> kept, List<ClassificationResult> results,
+            List<LabelledSlide> notClassifiable, List<LabelledSlide> outsideDomain) {
+
+        static Partition of(Path labels, List<LabelledSlide> slides, List<ClassificationResult> all, Listener listener) {
+            List<LabelledSlide> kept = new ArrayList<>();
+            List<ClassificationResult> results = new ArrayList<>();
+            List<LabelledSlide> notClassifiable = new ArrayList<>();
+            List<LabelledSlide> outsideDomain = new ArrayList<>();
+            for (int i = 0; i < slides.size(); i++) {
+                LabelledSlide s = slides.get(i);
+                ClassificationResult result = all.get(i);
                 if (result.classifiable()) {
                     kept.add(s);
                     results.add(result);
@@ -100,45 +144,50 @@ public final class Evaluation {
                             java.util.Locale.ROOT) + " (" + result.outcome().reason() + "), left out");
                 }
             }
-            listener.onTask("Classifying slides", slides.size(), slides.size());
+            if (kept.isEmpty()) {
+                throw new IllegalArgumentException("no slide of " + labels + " could be classified");
+            }
+            return new Partition(slides, kept, results, notClassifiable, outsideDomain);
         }
-        if (kept.isEmpty()) {
-            throw new IllegalArgumentException("no slide of " + r.labels() + " could be classified");
-        }
+    }
+
+    private static EvaluationReport report(Path labels, List<String> classes, List<String> names, int cohortSlides,
+            Partition p, List<String> failed, Bootstrap bootstrap, List<LevelResult> ablation,
+            List<List<org.marrowscope.pipeline.Tile>> randomTiles, String software, Listener listener)
+            throws IOException {
+        List<LabelledSlide> kept = p.kept();
+        List<ClassificationResult> results = p.results();
         List<LevelResult> levels = new ArrayList<>();
-        List<String> names = classifiers.stream().map(ModelManifest::name).toList();
         double[] tileAccuracy = new double[names.size()];
         double[] patientAccuracy = new double[names.size()];
         for (int m = 0; m < names.size(); m++) {
             listener.onTask("Bootstrapping intervals", m, names.size() + 1);
             LevelResult tile = LevelResult.of("tile", names.get(m), "stage-1 ROIs", tileCases(classes, kept, results, m),
-                    r.bootstrap());
+                    bootstrap);
             LevelResult patient = LevelResult.of("patient", names.get(m), "stage-1 ROIs",
-                    patientCases(classes, kept, results, m), r.bootstrap());
+                    patientCases(classes, kept, results, m), bootstrap);
             levels.add(tile);
             levels.add(patient);
             tileAccuracy[m] = tile.value("accuracy");
             patientAccuracy[m] = patient.value("accuracy");
         }
         levels.add(LevelResult.of("ensemble", "ensemble", "stage-1 ROIs", ensembleCases(classes, kept, results),
-                r.bootstrap()));
+                bootstrap));
         listener.onTask("Bootstrapping intervals", names.size() + 1, names.size() + 1);
         PairedTest wilcoxon = PairedTest.of(names, patientAccuracy, tileAccuracy);
-
-        List<LevelResult> ablation = new ArrayList<>();
-        List<List<org.marrowscope.pipeline.Tile>> randomTiles = new ArrayList<>();
-        if (r.ablation()) {
-            ablation = Ablation.run(r, classes, kept, randomTiles, listener, cancel);
-        }
         List<TruthCheck> truth = TruthCheck.of(kept, results, randomTiles);
+        int evaluated = p.all().size();
         Map<String, Object> cohort = new LinkedHashMap<>();
-        cohort.put("labels", r.labels().toAbsolutePath().toString());
-        cohort.put("slides", slides.size());
+        cohort.put("labels", labels.toAbsolutePath().toString());
+        cohort.put("slides", cohortSlides);
         cohort.put("classified", kept.size());
-        cohort.put("notClassifiable", TrustMetrics.names(notClassifiable));
-        cohort.put("outsideDomain", TrustMetrics.names(outsideDomain));
-        cohort.put("refusalRate", (double) (notClassifiable.size() + outsideDomain.size()) / slides.size());
-        cohort.put("trust", TrustMetrics.of(kept, results, classes, slides.size()));
+        cohort.put("notClassifiable", TrustMetrics.names(p.notClassifiable()));
+        cohort.put("outsideDomain", TrustMetrics.names(p.outsideDomain()));
+        if (!failed.isEmpty()) {
+            cohort.put("failed", List.copyOf(failed));
+        }
+        cohort.put("refusalRate", (double) (p.notClassifiable().size() + p.outsideDomain().size()) / evaluated);
+        cohort.put("trust", TrustMetrics.of(kept, results, classes, evaluated));
         int[] perClass = new int[classes.size()];
         kept.forEach(s -> perClass[s.classIndex()]++);
         Map<String, Integer> byClass = new LinkedHashMap<>();
@@ -146,8 +195,8 @@ public final class Evaluation {
             byClass.put(classes.get(c), perClass[c]);
         }
         cohort.put("classifiedByClass", byClass);
-        return new EvaluationReport(EvaluationReport.FORMAT_VERSION, r.software(), Instant.now().toString(), classes,
-                cohort, results.getFirst().quality(), results.getFirst().classifiers(), r.bootstrap(), levels, wilcoxon,
+        return new EvaluationReport(EvaluationReport.FORMAT_VERSION, software, Instant.now().toString(), classes,
+                cohort, results.getFirst().quality(), results.getFirst().classifiers(), bootstrap, levels, wilcoxon,
                 ablation, truth);
     }
 
