@@ -107,7 +107,15 @@ final class CohortCommand implements Callable<Integer> {
         }
         // Everything that can be refused is refused before Spark starts.
         CohortEngine.Settings settings = new CohortEngine.Settings(master, tries, executorMemory, conf);
-        ModelSelection models = modelOptions.selection();
+        ModelSelection models = modelOptions.selection(stderr);
+        if (!models.leftOut().isEmpty()) {
+            // Executors verify exactly the bundles the driver names and their results do not record left-out ones,
+            // so a cohort never runs on a reduced ensemble.
+            stderr.println("marrowscope: cohort runs only with every bundle verified; --skip-failed-bundles left out "
+                    + models.leftOut().stream().map(m -> m.name() + " (" + m.problem() + ")").toList()
+                    + ": repair or remove them");
+            return ExitCodes.MODEL_INVALID;
+        }
         List<String> digests = new ArrayList<>();
         List<String> classifierNames = new ArrayList<>();
         List<String> classes = null;

@@ -63,9 +63,13 @@ class CohortCommandTest {
     }
 
     static CliRunner cohort(Path out, String... extra) {
+        return cohortAt("local[2]", out, extra);
+    }
+
+    static CliRunner cohortAt(String master, Path out, String... extra) {
         List<String> a = new ArrayList<>(List.of("cohort", "--quality-model", MODELS + "/tiny-quality", "--classifier",
                 MODELS + "/tiny-cnn", "--classifier", MODELS + "/tiny-resnet", "--rois", "4", "--device", "cpu",
-                "--master", "local[2]", "--bootstrap", "50", "--executor-memory", "1g", "--out", out.toString()));
+                "--master", master, "--bootstrap", "50", "--executor-memory", "1g", "--out", out.toString()));
         a.addAll(List.of(extra));
         a.add(cohort.toString());
         return CliRunner.run(a.toArray(String[]::new));
@@ -203,5 +207,40 @@ class CohortCommandTest {
                 .toString() : s).toArray(String[]::new));
         assertThat(typo.exitCode()).isEqualTo(ExitCodes.LABELS_INVALID);
         assertThat(typo.err()).contains("line 2: unknown diagnosis \"CMX\"");
+    }
+
+    @Test
+    void aJobSparkCannotStartExits27WithSparksReasonAndWritesNoResult() throws Exception {
+        Path elsewhere = dir.resolve("out-bad-master");
+        CliRunner r = cohortAt("nowhere://at-all", elsewhere);
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.COHORT_JOB_FAILED);
+        assertThat(r.err()).contains("the Spark job failed").contains("nowhere://at-all").doesNotContain("\tat ");
+        if (Files.isDirectory(elsewhere)) {
+            try (var files = Files.list(elsewhere)) {
+                assertThat(files.filter(p -> p.toString().endsWith(".marrowscope.json"))).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void withoutSparkInstalledTheCommandExits26AndSaysWhereSparkIs() throws Exception {
+        // The installation without Spark lacks the provider's service file (the main jar leaves it out); a class
+        // loader that hides it stands for that installation in this JVM, whose test class path has Spark.
+        String service = "META-INF/services/" + org.marrowscope.cohort.CohortEngine.class.getName();
+        ClassLoader original = Thread.currentThread().getContextClassLoader();
+        ClassLoader withoutSpark = new ClassLoader(original) {
+            @Override
+            public java.util.Enumeration<java.net.URL> getResources(String name) throws java.io.IOException {
+                return name.equals(service) ? java.util.Collections.emptyEnumeration() : super.getResources(name);
+            }
+        };
+        Thread.currentThread().setContextClassLoader(withoutSpark);
+        try {
+            CliRunner r = cohort(dir.resolve("out-no-spark"));
+            assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.SPARK_MISSING);
+            assertThat(r.err()).contains("Spark is not part of this installation").contains("bin/marrowscope-spark");
+        } finally {
+            Thread.currentThread().setContextClassLoader(original);
+        }
     }
 }
