@@ -155,11 +155,13 @@ class WorklistUiTest {
         assertThat(fx(again::progressText)).isEqualTo("3 of 4 slides have a result, 1 failed");
 
         // Double-click opens the slide in the viewer.
-        Node cmlRow = robot.lookup(".table-row-cell").match(n -> n instanceof TableRow<?> r && r.getItem() instanceof WorklistRow wr
-                && wr.slide().equals(cml)).query();
         // The row's own double click (click count 2), fired on the real row: a robot's two clicks are counted as one
-        // double click only when the FX thread keeps up, which a loaded build machine does not promise.
+        // double click only when the FX thread keeps up, which a loaded build machine does not promise. The row is
+        // found and clicked in one step on the FX thread: table rows are recycled cells, and between a lookup and a
+        // later click a relayout (a thumbnail arriving) may give the same cell another slide.
+        waitUntil(30, () -> fx(() -> shownRow(again, cml)).isPresent());
         fx(() -> {
+            Node cmlRow = shownRow(again, cml).orElseThrow();
             javafx.geometry.Bounds b = cmlRow.getLayoutBounds();
             cmlRow.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED, b.getCenterX(),
                     b.getCenterY(), 0, 0, javafx.scene.input.MouseButton.PRIMARY, 2, false, false, false, false, true, false,
@@ -167,5 +169,12 @@ class WorklistUiTest {
             return null;
         });
         waitUntil(60, () -> window.opened() != null && window.opened().path().equals(cml));
+    }
+
+    /** The table row showing {@code slide} now (a visible cell: recycled ones wait hidden in the table's pile). */
+    private static java.util.Optional<Node> shownRow(WorklistWindow w, Path slide) {
+        return w.stage().getScene().getRoot().lookupAll(".table-row-cell").stream()
+                .filter(n -> n.isVisible() && n instanceof TableRow<?> r && r.getItem() instanceof WorklistRow wr
+                        && wr.slide().equals(slide)).findFirst();
     }
 }
