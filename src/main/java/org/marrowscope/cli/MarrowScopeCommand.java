@@ -3,6 +3,7 @@ package org.marrowscope.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import org.marrowscope.model.ModelBundleException;
 import org.marrowscope.slide.SlideException;
@@ -19,8 +20,6 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = {"Two-stage deep-learning classification of Wright-Giemsa bone marrow aspirate slides.",
             "Without a command, starts the desktop app (opening SLIDE when given)."},
-        subcommands = {InfoCommand.class, ClassifyCommand.class, ModelsCommand.class, ReportCommand.class, SynthCommand.class, TrainCommand.class,
-            EvaluateCommand.class, CohortCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0   success",
@@ -67,9 +66,40 @@ public final class MarrowScopeCommand implements java.util.concurrent.Callable<I
         this.desktop = desktop;
     }
 
-    /** The command line with its failure handling; the launcher adds the desktop's pieces. */
+    /** The subcommands, in the order `--help` lists them; `help` comes last and needs all the others. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(InfoCommand.class, ClassifyCommand.class, ModelsCommand.class,
+            ReportCommand.class, SynthCommand.class, TrainCommand.class, EvaluateCommand.class, CohortCommand.class,
+            BenchCommand.class, CommandLine.HelpCommand.class);
+
+    /** The command line with every subcommand and its failure handling; the launcher adds the desktop's pieces. */
     public static CommandLine commandLine(Desktop desktop) {
+        return commandLine(desktop, SUBCOMMANDS);
+    }
+
+    /**
+     * The command line with only the subcommands {@code args} can reach. Picocli builds the model of every registered
+     * command, with all its options, mixins and nested commands, from annotations at start-up: about half a second
+     * for all of ours, spent on every run although a run uses one. A run naming a command gets that command alone
+     * (its errors and help are the same), {@code --version} gets none, and anything else (no command, {@code --help},
+     * {@code help}, a slide for the app, a mistyped word) gets them all.
+     */
+    public static CommandLine commandLineFor(Desktop desktop, String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return commandLine(desktop, List.of());
+        }
+        if (args.length > 0) {
+            for (Class<?> c : SUBCOMMANDS) {
+                if (c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(args[0])) {
+                    return commandLine(desktop, List.of(c));
+                }
+            }
+        }
+        return commandLine(desktop);
+    }
+
+    private static CommandLine commandLine(Desktop desktop, List<Class<?>> subcommands) {
         CommandLine cli = new CommandLine(new MarrowScopeCommand(desktop));
+        subcommands.forEach(cli::addSubcommand);
         cli.setExecutionExceptionHandler(MarrowScopeCommand::handleFailure);
         cli.setExecutionStrategy(MarrowScopeCommand::executeGuarded);
         cli.setUsageHelpAutoWidth(true);

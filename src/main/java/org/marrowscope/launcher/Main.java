@@ -18,13 +18,24 @@ public final class Main {
 
     public static void main(String[] args) {
         UserFolders.useDataFolderForDjlCache();
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 
     /** The full command line: cli's commands, the desktop app without a command, and {@code bench view}. */
     public static CommandLine commandLine() {
-        CommandLine cli = MarrowScopeCommand.commandLine(AppLauncher::launch);
-        cli.getSubcommands().get("bench").addSubcommand("view", new BenchViewCommand());
+        return withDesktopCommands(MarrowScopeCommand.commandLine(AppLauncher::launch));
+    }
+
+    /** The command line a run with {@code args} needs: only the command it names (see the cli's commandLineFor). */
+    static CommandLine commandLine(String... args) {
+        return withDesktopCommands(MarrowScopeCommand.commandLineFor(AppLauncher::launch, args));
+    }
+
+    private static CommandLine withDesktopCommands(CommandLine cli) {
+        CommandLine bench = cli.getSubcommands().get("bench");
+        if (bench != null) {
+            bench.addSubcommand("view", new BenchViewCommand());
+        }
         return cli;
     }
 }
