@@ -18,6 +18,14 @@ offline() {
 export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
 
 offline "$app" --version
+# The distribution's launcher starts from its ahead-of-time cache; a stale cache (jars touched after the build) must
+# cost only speed, never a line of output.
+dist=target/marrowscope/bin/marrowscope
+test -f target/marrowscope/lib/marrowscope.aot || { echo "no AOT cache in the distribution" >&2; exit 1; }
+test "$("$dist" --version | wc -l)" -eq 3 || { echo "marrowscope --version printed more than its 3 lines" >&2; exit 1; }
+stale=$(mktemp -d); cp -r target/marrowscope/. "$stale/"; touch "$stale"/lib/*.jar
+test "$("$stale/bin/marrowscope" --version 2>&1 | wc -l)" -eq 3 || { echo "a stale AOT cache printed a warning" >&2; exit 1; }
+rm -rf "$stale"
 offline "$app" synth --class MM --size 8000x6000 --seed 9 --no-progress "$work/mm-9.tiff"
 offline "$app" info --no-properties "$work/mm-9.tiff"
 ls target/installer/MarrowScope/lib/app/models/*/model.json >/dev/null || { echo "no demo models in the app image" >&2; exit 1; }
