@@ -1,6 +1,5 @@
 package org.marrowscope.app;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,9 +10,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextInputControl;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -83,7 +79,7 @@ public final class MainWindow {
         toolbar = new MainToolbar(this);
         stage.setScene(new Scene(layout(), 1400, 900));
         stage.getScene().getStylesheets().add(MainWindow.class.getResource("marrowscope.css").toExternalForm());
-        installKeysAndDrop();
+        SceneInput.install(stage.getScene(), view, this::open);
         WindowPlacement.restore(stage, context.settings());
         stage.setOnCloseRequest(e -> shutdown());
         Icons.applyAppIcon(stage);
@@ -118,29 +114,6 @@ public final class MainWindow {
         Tab t = new Tab(name, content);
         t.setId("tab-" + name.toLowerCase());
         return t;
-    }
-
-    private void installKeysAndDrop() {
-        Scene scene = stage.getScene();
-        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (!(scene.getFocusOwner() instanceof TextInputControl) && view.handleKey(e)) {
-                e.consume();
-            }
-        });
-        scene.setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles()) {
-                e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
-            }
-            e.consume();
-        });
-        scene.setOnDragDropped(e -> {
-            List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
-            if (!files.isEmpty()) {
-                open(files.getFirst().toPath());
-            }
-            e.setDropCompleted(!files.isEmpty());
-            e.consume();
-        });
     }
 
     // ---- slides ------------------------------------------------------------------------------------------
@@ -347,18 +320,8 @@ public final class MainWindow {
     }
 
     void openTileReview() {
-        if (opened == null) {
-            return;
-        }
-        ModelPanel.Choice choice = models.choice();
-        if (choice.selection().isEmpty()) {
-            Dialogs.error(stage, "No quality model for the tile review", choice.problem());
-            return;
-        }
-        try {
-            TileReviewWindow.open(stage, context, opened.slide(), choice.selection().get().quality());
-        } catch (IOException e) {
-            Dialogs.failure(stage, "Tile review cannot start", e);
+        if (opened != null) {
+            TileReviewWindow.openFor(stage, context, models, opened.slide());
         }
     }
 

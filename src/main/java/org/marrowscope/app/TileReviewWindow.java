@@ -72,6 +72,20 @@ final class TileReviewWindow {
         Icons.applyAppIcon(stage);
     }
 
+    /** The review of {@code slide} with the models' quality model, or a dialog saying why it cannot start. */
+    static void openFor(Window owner, AppContext context, ModelPanel models, Slide slide) {
+        ModelPanel.Choice choice = models.choice();
+        if (choice.selection().isEmpty()) {
+            Dialogs.error(owner, "No quality model for the tile review", choice.problem());
+            return;
+        }
+        try {
+            open(owner, context, slide, choice.selection().get().quality());
+        } catch (IOException e) {
+            Dialogs.failure(owner, "Tile review cannot start", e);
+        }
+    }
+
     /** Opens the review window and starts sampling in the background. */
     static TileReviewWindow open(Window owner, AppContext context, Slide slide, Path qualityModel) throws IOException {
         TileReviewWindow w = new TileReviewWindow(owner, context, slide, qualityModel);
