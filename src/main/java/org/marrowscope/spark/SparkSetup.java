@@ -43,12 +43,23 @@ final class SparkSetup {
                 && !s.conf().containsKey("spark.executor.extraClassPath")) {
             // The installation is on storage every node mounts at the same path (as the slides and models are):
             // executors load MarrowScope from there instead of fetching 300 MB of jars from the driver.
-            c.put("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+            c.put("spark.executor.extraClassPath", absolute(System.getProperty("java.class.path")));
         }
         c.putAll(s.conf());
         SparkConf conf = new SparkConf(false);
         c.forEach(conf::set);
         return conf;
+    }
+
+    /**
+     * The class path with every entry absolute: an executor starts in its own work folder, where an entry relative to
+     * the driver's folder (a {@code java -cp target/classes} run) would name nothing.
+     */
+    static String absolute(String classPath) {
+        return java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator)).filter(e -> !e.isEmpty())
+                .map(e -> e.endsWith("*") ? java.nio.file.Path.of(e.substring(0, e.length() - 1)).toAbsolutePath()
+                        + java.io.File.separator + "*" : java.nio.file.Path.of(e).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     /**

@@ -30,7 +30,8 @@ class SparkSetupTest {
         SparkConf cluster = SparkSetup.conf(new CohortEngine.Settings("spark://10.0.0.1:7077", 2, "6g",
                 Map.of("spark.executor.cores", "1")));
         assertThat(cluster.contains("spark.driver.host")).isFalse();
-        assertThat(cluster.get("spark.executor.extraClassPath")).isEqualTo(System.getProperty("java.class.path"));
+        assertThat(cluster.get("spark.executor.extraClassPath"))
+                .isEqualTo(SparkSetup.absolute(System.getProperty("java.class.path")));
         assertThat(cluster.get("spark.executor.memory")).isEqualTo("6g");
         assertThat(cluster.get("spark.executor.extraJavaOptions")).contains("-Dai.djl.offline=true");
         assertThat(cluster.get("spark.executor.cores")).isEqualTo("1");
@@ -38,5 +39,12 @@ class SparkSetupTest {
                 "spark.driver.host", "10.0.0.9")));
         assertThat(shipped.contains("spark.executor.extraClassPath")).isFalse();
         assertThat(shipped.get("spark.driver.host")).isEqualTo("10.0.0.9");
+    }
+
+    @Test
+    void theExecutorsClassPathIsMadeAbsoluteSinceExecutorsStartInTheirOwnFolder() {
+        String cwd = java.nio.file.Path.of("").toAbsolutePath().toString();
+        assertThat(SparkSetup.absolute("target/classes:/opt/marrowscope/lib/*:lib/*"))
+                .isEqualTo(cwd + "/target/classes:/opt/marrowscope/lib/*:" + cwd + "/lib/*");
     }
 }
